@@ -1,0 +1,208 @@
+#include "core/auth/permissions.h"
+
+namespace vms::auth {
+
+const QStringList &allPermissions()
+{
+    static const QStringList list = {QStringLiteral("auditlog_read"),
+                                     QStringLiteral("camera_create"),
+                                     QStringLiteral("camera_delete"),
+                                     QStringLiteral("camera_read"),
+                                     QStringLiteral("camera_snapshot_read"),
+                                     QStringLiteral("camera_update"),
+                                     QStringLiteral("event_read"),
+                                     QStringLiteral("faceimage_create"),
+                                     QStringLiteral("faceimage_delete"),
+                                     QStringLiteral("faceimage_read"),
+                                     QStringLiteral("facelist_create"),
+                                     QStringLiteral("facelist_delete"),
+                                     QStringLiteral("facelist_face_create"),
+                                     QStringLiteral("facelist_face_delete"),
+                                     QStringLiteral("facelist_face_read"),
+                                     QStringLiteral("facelist_read"),
+                                     QStringLiteral("facelist_update"),
+                                     QStringLiteral("face_create"),
+                                     QStringLiteral("face_delete"),
+                                     QStringLiteral("face_read"),
+                                     QStringLiteral("face_update"),
+                                     QStringLiteral("group_create"),
+                                     QStringLiteral("group_delete"),
+                                     QStringLiteral("group_place_create"),
+                                     QStringLiteral("group_place_delete"),
+                                     QStringLiteral("group_place_read"),
+                                     QStringLiteral("group_read"),
+                                     QStringLiteral("group_update"),
+                                     QStringLiteral("group_user_create"),
+                                     QStringLiteral("group_user_delete"),
+                                     QStringLiteral("group_user_read"),
+                                     QStringLiteral("onvif_create"),
+                                     QStringLiteral("onvif_delete"),
+                                     QStringLiteral("onvif_read"),
+                                     QStringLiteral("onvif_update"),
+                                     QStringLiteral("orion_create"),
+                                     QStringLiteral("orion_read"),
+                                     QStringLiteral("orion_update"),
+                                     QStringLiteral("orion_delete"),
+                                     QStringLiteral("organization_create"),
+                                     QStringLiteral("organization_delete"),
+                                     QStringLiteral("organization_groups_read"),
+                                     QStringLiteral("organization_members_read"),
+                                     QStringLiteral("organization_read"),
+                                     QStringLiteral("organization_update"),
+                                     QStringLiteral("permission_create"),
+                                     QStringLiteral("permission_delete"),
+                                     QStringLiteral("permission_read"),
+                                     QStringLiteral("place_create"),
+                                     QStringLiteral("place_delete"),
+                                     QStringLiteral("place_group_create"),
+                                     QStringLiteral("place_group_delete"),
+                                     QStringLiteral("place_group_read"),
+                                     QStringLiteral("place_plan_read"),
+                                     QStringLiteral("place_read"),
+                                     QStringLiteral("place_update"),
+                                     QStringLiteral("plan_camera_create"),
+                                     QStringLiteral("plan_camera_delete"),
+                                     QStringLiteral("plan_camera_read"),
+                                     QStringLiteral("plan_camera_update"),
+                                     QStringLiteral("plan_create"),
+                                     QStringLiteral("plan_delete"),
+                                     QStringLiteral("plan_read"),
+                                     QStringLiteral("plan_update"),
+                                     QStringLiteral("platelist_create"),
+                                     QStringLiteral("platelist_delete"),
+                                     QStringLiteral("platelist_plate_create"),
+                                     QStringLiteral("platelist_plate_delete"),
+                                     QStringLiteral("platelist_plate_read"),
+                                     QStringLiteral("platelist_read"),
+                                     QStringLiteral("platelist_update"),
+                                     QStringLiteral("plate_create"),
+                                     QStringLiteral("plate_delete"),
+                                     QStringLiteral("plate_read"),
+                                     QStringLiteral("plate_update"),
+                                     QStringLiteral("role_create"),
+                                     QStringLiteral("role_delete"),
+                                     QStringLiteral("role_member_read"),
+                                     QStringLiteral("role_perm_read"),
+                                     QStringLiteral("role_read"),
+                                     QStringLiteral("role_update"),
+                                     QStringLiteral("search_face"),
+                                     QStringLiteral("search_plate"),
+                                     QStringLiteral("segment_read"),
+                                     QStringLiteral("snapshot_read"),
+                                     QStringLiteral("stats_read"),
+                                     QStringLiteral("stream_read"),
+                                     QStringLiteral("streamserver_read"),
+                                     QStringLiteral("streamstatus_read"),
+                                     QStringLiteral("upload_create"),
+                                     QStringLiteral("upload_meta_read"),
+                                     QStringLiteral("upload_read"),
+                                     QStringLiteral("user_create"),
+                                     QStringLiteral("user_delete"),
+                                     QStringLiteral("user_me_read"),
+                                     QStringLiteral("user_me_update"),
+                                     QStringLiteral("user_read"),
+                                     QStringLiteral("user_update"),
+                                     QStringLiteral("videoclip_create"),
+                                     QStringLiteral("videoclip_delete"),
+                                     QStringLiteral("videoclip_read")};
+    return list;
+}
+
+bool isPermission(const QString &name)
+{
+    static const QSet<QString> set(allPermissions().cbegin(), allPermissions().cend());
+    return set.contains(name);
+}
+
+QStringList operatorPermissions()
+{
+    QStringList out;
+    for (const QString &p : allPermissions()) {
+        if (p.endsWith(QLatin1String("_read")))
+            out.append(p);
+    }
+    out.append(QStringLiteral("user_me_update"));
+    return out;
+}
+
+const QStringList &allAuditActionTypes()
+{
+    static const QStringList list = {QStringLiteral("camera_create"),
+                                     QStringLiteral("camera_delete"),
+                                     QStringLiteral("camera_update"),
+                                     QStringLiteral("face_create"),
+                                     QStringLiteral("face_delete"),
+                                     QStringLiteral("face_update"),
+                                     QStringLiteral("facelist_create"),
+                                     QStringLiteral("facelist_delete"),
+                                     QStringLiteral("facelist_update"),
+                                     QStringLiteral("faceimage_create"),
+                                     QStringLiteral("faceimage_delete"),
+                                     QStringLiteral("facelist_face_create"),
+                                     QStringLiteral("facelist_face_delete"),
+                                     QStringLiteral("group_create"),
+                                     QStringLiteral("group_delete"),
+                                     QStringLiteral("group_update"),
+                                     QStringLiteral("group_user_create"),
+                                     QStringLiteral("group_user_delete"),
+                                     QStringLiteral("group_place_create"),
+                                     QStringLiteral("group_place_delete"),
+                                     QStringLiteral("organization_create"),
+                                     QStringLiteral("organization_delete"),
+                                     QStringLiteral("organization_update"),
+                                     QStringLiteral("permission_create"),
+                                     QStringLiteral("permission_delete"),
+                                     QStringLiteral("onvif_image_update"),
+                                     QStringLiteral("onvif_network_update"),
+                                     QStringLiteral("onvif_ptz_update"),
+                                     QStringLiteral("onvif_ptz_home_save"),
+                                     QStringLiteral("onvif_ptz_home_apply"),
+                                     QStringLiteral("onvif_ptz_preset_create"),
+                                     QStringLiteral("onvif_ptz_preset_delete"),
+                                     QStringLiteral("onvif_ptz_preset_apply"),
+                                     QStringLiteral("onvif_stream_update"),
+                                     QStringLiteral("onvif_user_update"),
+                                     QStringLiteral("orion_create"),
+                                     QStringLiteral("orion_delete"),
+                                     QStringLiteral("orion_update"),
+                                     QStringLiteral("place_create"),
+                                     QStringLiteral("place_delete"),
+                                     QStringLiteral("place_update"),
+                                     QStringLiteral("place_group_create"),
+                                     QStringLiteral("place_group_delete"),
+                                     QStringLiteral("plan_create"),
+                                     QStringLiteral("plan_delete"),
+                                     QStringLiteral("plan_update"),
+                                     QStringLiteral("plan_camera_create"),
+                                     QStringLiteral("plan_camera_delete"),
+                                     QStringLiteral("plan_camera_update"),
+                                     QStringLiteral("plate_create"),
+                                     QStringLiteral("plate_delete"),
+                                     QStringLiteral("plate_update"),
+                                     QStringLiteral("platelist_create"),
+                                     QStringLiteral("platelist_delete"),
+                                     QStringLiteral("platelist_update"),
+                                     QStringLiteral("platelist_plate_create"),
+                                     QStringLiteral("platelist_plate_delete"),
+                                     QStringLiteral("role_create"),
+                                     QStringLiteral("role_delete"),
+                                     QStringLiteral("role_update"),
+                                     QStringLiteral("upload_create"),
+                                     QStringLiteral("user_create"),
+                                     QStringLiteral("user_delete"),
+                                     QStringLiteral("user_update"),
+                                     QStringLiteral("user_login"),
+                                     QStringLiteral("user_logout"),
+                                     QStringLiteral("version_update"),
+                                     QStringLiteral("videoclip_create"),
+                                     QStringLiteral("videoclip_delete")};
+    return list;
+}
+
+bool isAuditActionType(const QString &name)
+{
+    static const QSet<QString> set(allAuditActionTypes().cbegin(), allAuditActionTypes().cend());
+    return set.contains(name);
+}
+
+} // namespace vms::auth

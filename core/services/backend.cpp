@@ -1,0 +1,46 @@
+#include "core/services/backend.h"
+
+#include <QDir>
+
+namespace vms::services {
+
+Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
+{
+    if (options.dataDir.isEmpty())
+        return Error::invalid(QStringLiteral("a data directory is required"));
+    if (!QDir().mkpath(options.dataDir))
+        return Error::invalid(QStringLiteral("cannot create data directory ") + options.dataDir);
+
+    std::unique_ptr<Backend> b(new Backend);
+    b->m_dataDir = QDir(options.dataDir).absolutePath();
+    b->m_clock = options.clock ? options.clock : std::make_shared<Clock>();
+
+    auto url = storage::DatabaseUrl::parse(
+            options.dbUrl.isEmpty() ? QDir(b->m_dataDir).filePath(QStringLiteral("vms.db"))
+                                    : options.dbUrl);
+    if (!url)
+        return url.error();
+    b->m_db = std::make_unique<storage::Database>(*url);
+    if (Status s = b->m_db->migrate(); !s)
+        return s.error();
+
+    auto key = auth::TokenSigner::loadOrCreateKey(
+            QDir(b->m_dataDir).filePath(QStringLiteral("token-signing.key")));
+    if (!key)
+        return key.error();
+    b->m_signer = std::make_unique<auth::TokenSigner>(*key);
+
+    b->m_audit = std::make_unique<AuditService>(*b->m_db, *b->m_clock);
+    b->m_auth = std::make_unique<AuthService>(*b->m_db, *b->m_clock, *b->m_signer, b->m_hasher,
+                                              *b->m_audit);
+    b->m_users = std::make_unique<UserService>(*b->m_db, *b->m_clock, b->m_hasher, *b->m_audit);
+
+    auto boot = bootstrapDatabase(*b->m_db, b->m_hasher, *b->m_clock, options.adminLogin,
+                                  options.adminPassword);
+    if (!boot)
+        return boot.error();
+    b->m_bootstrap = *boot;
+    return b;
+}
+
+} // namespace vms::services

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/auth/password_hasher.h"
+#include "core/auth/token_signer.h"
+#include "core/domain/clock.h"
+#include "core/domain/result.h"
+#include "core/services/audit_service.h"
+#include "core/services/auth_service.h"
+#include "core/services/user_service.h"
+#include "core/storage/database.h"
+
+#include <memory>
+
+namespace vms::services {
+
+struct BackendOptions
+{
+    QString dataDir;
+    QString dbUrl; ///< empty: sqlite at dataDir/vms.db
+    QString adminLogin;
+    QString adminPassword;
+    std::shared_ptr<Clock> clock;
+};
+
+/**
+ * The composition of storage and services that the HTTP layer (and tests) use. Thread-safe:
+ * services hold no per-request state and the database hands each thread its own connection.
+ */
+class Backend
+{
+public:
+    /** Opens and migrates the database, loads the signing key and bootstraps the first user. */
+    static Result<std::unique_ptr<Backend>> open(const BackendOptions &options);
+
+    storage::Database &db() { return *m_db; }
+    const Clock &clock() const { return *m_clock; }
+    const auth::TokenSigner &signer() const { return *m_signer; }
+    const auth::PasswordHasher &hasher() const { return m_hasher; }
+    AuditService &audit() { return *m_audit; }
+    AuthService &auth() { return *m_auth; }
+    UserService &users() { return *m_users; }
+    const BootstrapResult &bootstrap() const { return m_bootstrap; }
+    const QString &dataDir() const { return m_dataDir; }
+
+private:
+    Backend() = default;
+
+    QString m_dataDir;
+    std::shared_ptr<Clock> m_clock;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<auth::TokenSigner> m_signer;
+    auth::PasswordHasher m_hasher;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<UserService> m_users;
+    BootstrapResult m_bootstrap;
+};
+
+} // namespace vms::services

@@ -1,0 +1,255 @@
+#include "core/storage/database.h"
+
+#include "core/storage/migrations.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+#include <QUrl>
+
+#include <memory>
+#include <unordered_map>
+
+Q_LOGGING_CATEGORY(lcDb, "vms.storage")
+
+namespace vms::storage {
+
+std::atomic<quint64> Database::s_nextSerial{1};
+
+Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
+{
+    DatabaseUrl out;
+    if (text.startsWith(QLatin1String("postgresql://"))
+        || text.startsWith(QLatin1String("postgres://"))) {
+        const QUrl url(text);
+        if (!url.isValid() || url.host().isEmpty())
+            return Error::invalid(QStringLiteral("invalid PostgreSQL URL"));
+        out.dialect = Dialect::Postgres;
+        out.host = url.host();
+        out.port = url.port(5432);
+        out.user = url.userName();
+        out.password = url.password();
+        out.name = url.path().mid(1);
+        if (out.name.isEmpty())
+            out.name = QStringLiteral("vms");
+        return out;
+    }
+    QString path = text;
+    if (path.startsWith(QLatin1String("sqlite://")))
+        path = path.mid(9);
+    if (path.isEmpty())
+        return Error::invalid(QStringLiteral("empty database path"));
+    out.dialect = Dialect::Sqlite;
+    out.sqlitePath = path;
+    return out;
+}
+
+struct Database::ThreadState
+{
+    QString connectionName;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> statements;
+
+    ~ThreadState()
+    {
+        statements.clear();
+        if (!connectionName.isEmpty()) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+                if (db.isOpen())
+                    db.close();
+            }
+            QSqlDatabase::removeDatabase(connectionName);
+        }
+    }
+};
+
+namespace {
+// Per thread: Database serial -> its connection state. Destroyed (and connections closed) when
+// the thread ends.
+thread_local std::unordered_map<quint64, std::unique_ptr<Database::ThreadState>> t_states;
+std::atomic<quint64> s_connectionCounter{0};
+} // namespace
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url))
+    , m_serial(s_nextSerial++)
+{}
+
+Database::~Database()
+{
+    // Connections of other threads close when those threads end; close ours now.
+    t_states.erase(m_serial);
+}
+
+Database::ThreadState &Database::threadState()
+{
+    auto &slot = t_states[m_serial];
+    if (!slot) {
+        slot = std::make_unique<ThreadState>();
+        slot->connectionName = QStringLiteral("vms-%1-%2").arg(m_serial).arg(++s_connectionCounter);
+        QSqlDatabase db;
+        if (m_url.dialect == Dialect::Sqlite) {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), slot->connectionName);
+            db.setDatabaseName(m_url.sqlitePath);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        } else {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), slot->connectionName);
+            db.setHostName(m_url.host);
+            db.setPort(m_url.port);
+            db.setUserName(m_url.user);
+            db.setPassword(m_url.password);
+            db.setDatabaseName(m_url.name);
+        }
+        if (!db.open()) {
+            qCWarning(lcDb) << "cannot open database:" << db.lastError().text();
+        } else if (m_url.dialect == Dialect::Sqlite) {
+            QSqlQuery q(db);
+            // WAL lets readers on other threads proceed while one thread writes.
+            q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+            q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+            q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        }
+    }
+    return *slot;
+}
+
+QSqlDatabase Database::connection()
+{
+    return QSqlDatabase::database(threadState().connectionName, false);
+}
+
+Status Database::open()
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return Error::unavailable(QStringLiteral("database unavailable: ") + db.lastError().text());
+    return Ok{};
+}
+
+QSqlQuery &Database::prepare(const QString &sql)
+{
+    ThreadState &state = threadState();
+    auto it = state.statements.find(sql);
+    if (it == state.statements.end()) {
+        auto query
+                = std::make_unique<QSqlQuery>(QSqlDatabase::database(state.connectionName, false));
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(lcDb) << "prepare failed:" << query->lastError().text() << sql;
+        it = state.statements.emplace(sql, std::move(query)).first;
+    } else {
+        it->second->finish();
+    }
+    return *it->second;
+}
+
+Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery &q = prepare(sql);
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (!q.exec()) {
+        Error e = sqlError(q);
+        q.finish();
+        return e;
+    }
+    return &q;
+}
+
+Result<Database::Rows> Database::select(const QString &sql, const QVariantList &binds)
+{
+    auto r = run(sql, binds);
+    if (!r)
+        return r.error();
+    QSqlQuery &q = **r;
+    Rows rows;
+    const int columns = q.record().count();
+    while (q.next()) {
+        Row row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        rows.append(std::move(row));
+    }
+    q.finish();
+    return rows;
+}
+
+Result<int> Database::execute(const QString &sql, const QVariantList &binds)
+{
+    auto r = run(sql, binds);
+    if (!r)
+        return r.error();
+    const int affected = (*r)->numRowsAffected();
+    (*r)->finish();
+    return affected;
+}
+
+Result<QVariant> Database::insertReturning(const QString &sql, const QVariantList &binds)
+{
+    auto r = run(sql, binds);
+    if (!r)
+        return r.error();
+    QSqlQuery &q = **r;
+    QVariant value;
+    if (q.next())
+        value = q.value(0);
+    while (q.next()) {
+    }
+    q.finish();
+    if (!value.isValid())
+        return Error::internal(QStringLiteral("INSERT returned no row"));
+    return value;
+}
+
+Status Database::transaction(const std::function<Status()> &work)
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return Error::unavailable(QStringLiteral("cannot start transaction: ")
+                                  + db.lastError().text());
+    Status result = work();
+    if (!result) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return Error::unavailable(QStringLiteral("commit failed: ") + db.lastError().text());
+    }
+    return Ok{};
+}
+
+Error Database::sqlError(const QSqlQuery &query)
+{
+    const QSqlError err = query.lastError();
+    qCWarning(lcDb) << "query failed:" << err.text() << query.lastQuery();
+    const QString native = err.nativeErrorCode();
+    const QString text = err.text();
+    // Unique violations: SQLite extended code 2067/1555, PostgreSQL SQLSTATE 23505.
+    if (native == QLatin1String("2067") || native == QLatin1String("1555")
+        || native == QLatin1String("23505") || text.contains(QLatin1String("UNIQUE constraint"))) {
+        return {ErrorKind::Conflict, QStringLiteral("already exists"), {}, {}};
+    }
+    if (text.contains(QLatin1String("database is locked")))
+        return Error::unavailable(QStringLiteral("database busy"));
+    return Error::internal(QStringLiteral("database error"));
+}
+
+Status Database::migrate()
+{
+    return applyMigrations(*this);
+}
+
+int Database::schemaVersion()
+{
+    auto r = select(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    if (!r || r->isEmpty())
+        return 0;
+    return r->first().value(0).toInt();
+}
+
+} // namespace vms::storage

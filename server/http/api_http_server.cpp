@@ -1,0 +1,164 @@
+#include "server/http/api_http_server.h"
+
+#include "core/services/auth_service.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcHttp, "vms.http")
+
+namespace vms::server {
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QStringLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QStringLiteral("TRACE");
+    default:
+        return QStringLiteral("UNKNOWN");
+    }
+}
+
+void send(QHttpServerResponder &responder, const HttpResponse &r)
+{
+    QHttpServerResponse response(r.contentType, r.body,
+                                 static_cast<QHttpServerResponder::StatusCode>(r.status));
+    if (r.contentType.isEmpty())
+        response.clearHeader(QByteArrayLiteral("Content-Type"));
+    for (const auto &h : r.headers)
+        response.addHeader(h.first, h.second);
+    response.write(std::move(responder));
+}
+
+} // namespace
+
+ApiHttpServer::ApiHttpServer(services::AuthService &auth, qint64 maxBodyBytes, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_auth(auth)
+    , m_maxBodyBytes(maxBodyBytes)
+{
+    // Pool threads keep their database connections; recycling them would reopen connections
+    // and reuse thread ids (PLATFORM_NOTES.md).
+    m_pool.setExpiryTimeout(-1);
+    m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
+    m_pool.setObjectName(QStringLiteral("http-workers"));
+}
+
+ApiHttpServer::~ApiHttpServer()
+{
+    m_pool.waitForDone();
+}
+
+void ApiHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
+{
+    // Never reached: handleRequest() answers every request.
+}
+
+HttpReply ApiHttpServer::dispatch(HttpRequest &req)
+{
+    const Router::Match match = m_router.match(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowedMethods.isEmpty()) {
+            HttpResponse r = HttpResponse::fromError(
+                    {ErrorKind::MethodNotAllowed, QStringLiteral("Method Not Allowed"), {}, {}});
+            r.headers.append({QByteArrayLiteral("Allow"),
+                              match.allowedMethods.join(QStringLiteral(", ")).toLatin1()});
+            return r;
+        }
+        return Error::notFound(QStringLiteral("Not Found"));
+    }
+    if (req.body.size() > m_maxBodyBytes) {
+        return Error{ErrorKind::PayloadTooLarge,
+                     QStringLiteral("Request body exceeds %1 bytes").arg(m_maxBodyBytes),
+                     {},
+                     {}};
+    }
+    req.pathArgs = match.args;
+    const Access &access = match.route->access;
+    if (!access.isPublic) {
+        const QByteArray auth = req.header(QByteArrayLiteral("Authorization"));
+        if (!auth.startsWith("Bearer ") && !auth.startsWith("bearer "))
+            return Error::unauthenticated(QStringLiteral("Not authenticated"));
+        auto principal = m_auth.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
+        if (!principal) {
+            if (principal.error().kind == ErrorKind::Unauthenticated)
+                return Error::unauthenticated(principal.error().message);
+            return principal.error();
+        }
+        if (!access.permission.isEmpty() && !principal->can(access.permission)) {
+            return Error::denied(
+                    QStringLiteral("Permission '%1' is required").arg(access.permission));
+        }
+        req.principal = std::move(*principal);
+    }
+    return match.route->handler(req);
+}
+
+bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest req;
+    req.method = methodName(request.method());
+    const QUrl url = request.url();
+    req.path = url.path(QUrl::FullyDecoded);
+    req.query = QUrlQuery(url);
+    req.headers = request.headers();
+    req.body = request.body();
+    QHostAddress peer = request.remoteAddress();
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    req.clientIp = isV4 ? QHostAddress(v4).toString() : peer.toString();
+
+    HttpReply reply = dispatch(req);
+    if (!reply.isDeferred()) {
+        auto responder = makeResponder(request, socket);
+        send(responder, reply.response());
+        return true;
+    }
+
+    // Slow work runs on the pool; the answer is written back on this (the server) thread, and
+    // only if the client is still connected.
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    QPointer<QTcpSocket> guard(socket);
+    auto work = reply.work();
+    auto start = [this, responder, guard, work]() {
+        if (!guard)
+            return;
+        QtConcurrent::run(&m_pool, work).then(this, [responder, guard](HttpResponse r) {
+            if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                send(*responder, r);
+        });
+    };
+    if (reply.delayMs() > 0)
+        QTimer::singleShot(reply.delayMs(), this, start);
+    else
+        start();
+    return true;
+}
+
+} // namespace vms::server

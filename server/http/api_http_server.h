@@ -1,0 +1,42 @@
+#pragma once
+
+#include "server/http/router.h"
+
+#include <QAbstractHttpServer>
+#include <QThreadPool>
+
+namespace vms::services {
+class AuthService;
+}
+
+namespace vms::server {
+
+/**
+ * The HTTP front: parses nothing itself (QAbstractHttpServer does), but owns routing, the
+ * bearer-token gate, permission checks, the body size limit, and the hand-off of slow handlers
+ * to a thread pool. Lives on the server thread; responses are always written on it.
+ */
+class ApiHttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    ApiHttpServer(services::AuthService &auth, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ~ApiHttpServer() override;
+
+    Router &router() { return m_router; }
+    QThreadPool &pool() { return m_pool; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpReply dispatch(HttpRequest &req);
+
+    services::AuthService &m_auth;
+    qint64 m_maxBodyBytes;
+    Router m_router;
+    QThreadPool m_pool;
+};
+
+} // namespace vms::server

@@ -1,0 +1,120 @@
+#include "server/server_host.h"
+
+#include "core/services/backend.h"
+#include "server/http/api_http_server.h"
+#include "server/routes/routes.h"
+
+#include <QThread>
+
+namespace vms::server {
+
+struct ServerHost::Impl
+{
+    ServerOptions options;
+    QThread thread;
+    QObject *anchor = nullptr; ///< lives on `thread`; target of the blocking invocations
+    std::unique_ptr<services::Backend> backend;
+    std::unique_ptr<ApiHttpServer> http;
+    QUrl url;
+    std::optional<GeneratedAdmin> generatedAdmin;
+};
+
+ServerHost::ServerHost(ServerOptions options)
+    : d(std::make_unique<Impl>())
+{
+    d->options = std::move(options);
+}
+
+ServerHost::~ServerHost()
+{
+    stop();
+}
+
+Result<QUrl> ServerHost::start()
+{
+    if (d->anchor)
+        return d->url;
+    d->thread.setObjectName(QStringLiteral("vms-http"));
+    d->thread.start();
+    d->anchor = new QObject;
+    d->anchor->moveToThread(&d->thread);
+
+    Result<QUrl> result = Error::internal(QStringLiteral("server did not start"));
+    QMetaObject::invokeMethod(
+            d->anchor,
+            [this, &result] {
+                services::BackendOptions bo;
+                bo.dataDir = d->options.dataDir;
+                bo.dbUrl = d->options.dbUrl;
+                bo.adminLogin = d->options.adminLogin;
+                bo.adminPassword = d->options.adminPassword;
+                bo.clock = d->options.clock;
+                auto backend = services::Backend::open(bo);
+                if (!backend) {
+                    result = backend.error();
+                    return;
+                }
+                d->backend = std::move(*backend);
+                d->http = std::make_unique<ApiHttpServer>(d->backend->auth(),
+                                                          d->options.maxBodyBytes);
+                registerTokenRoutes(*d->http, *d->backend);
+                registerUsersRoutes(*d->http, *d->backend);
+                registerAuditLogRoutes(*d->http, *d->backend);
+                registerHelloRoutes(*d->http, *d->backend);
+                const quint16 port = d->http->listen(d->options.address, d->options.port);
+                if (port == 0) {
+                    result = Error::unavailable(QStringLiteral("cannot listen on %1:%2")
+                                                        .arg(d->options.address.toString())
+                                                        .arg(d->options.port));
+                    d->http.reset();
+                    d->backend.reset();
+                    return;
+                }
+                QUrl url;
+                url.setScheme(QStringLiteral("http"));
+                const QHostAddress a = d->options.address;
+                url.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4
+                                    ? QStringLiteral("127.0.0.1")
+                                    : a.toString());
+                url.setPort(port);
+                d->url = url;
+                const auto &boot = d->backend->bootstrap();
+                if (boot.isCreated && !boot.generatedPassword.isEmpty())
+                    d->generatedAdmin = GeneratedAdmin{boot.login, boot.generatedPassword};
+                result = url;
+            },
+            Qt::BlockingQueuedConnection);
+    if (!result)
+        stop();
+    return result;
+}
+
+void ServerHost::stop()
+{
+    if (!d->anchor)
+        return;
+    QMetaObject::invokeMethod(
+            d->anchor,
+            [this] {
+                // The HTTP server (and its worker pool) goes first: workers use the backend.
+                d->http.reset();
+                d->backend.reset();
+            },
+            Qt::BlockingQueuedConnection);
+    d->anchor->deleteLater();
+    d->anchor = nullptr;
+    d->thread.quit();
+    d->thread.wait();
+}
+
+QUrl ServerHost::url() const
+{
+    return d->url;
+}
+
+std::optional<GeneratedAdmin> ServerHost::generatedAdmin() const
+{
+    return d->generatedAdmin;
+}
+
+} // namespace vms::server

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/domain/clock.h"
+#include "core/domain/result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace vms::server {
+
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+    quint16 port = 0;   ///< 0 picks a free port
+    QString dataDir;    ///< required: database (sqlite), signing key, uploads
+    QString dbUrl;      ///< empty: sqlite at dataDir/vms.db; "postgresql://user@host:port/db" or a
+                        ///< sqlite path
+    QString adminLogin; ///< bootstrap superuser login (email); empty: "admin@localhost"
+    QString adminPassword; ///< bootstrap password; empty: generated once and reported
+    qint64 maxBodyBytes = 64LL * 1024 * 1024;
+    std::shared_ptr<Clock> clock; ///< null: system clock
+};
+
+/** Credentials of the bootstrap superuser when this start created it with a generated password. */
+struct GeneratedAdmin
+{
+    QString login;
+    QString password;
+};
+
+/**
+ * Runs the whole backend (storage, services, HTTP API) on a thread of its own.
+ * Used by vms-server, by vms-console (embedded mode) and by the API tests.
+ * All methods are called from the owning thread.
+ */
+class ServerHost
+{
+public:
+    explicit ServerHost(ServerOptions options);
+    ~ServerHost();
+    ServerHost(const ServerHost &) = delete;
+    ServerHost &operator=(const ServerHost &) = delete;
+
+    /** Opens the database, migrates, bootstraps and listens. Blocks until listening or failed. */
+    Result<QUrl> start();
+    /** Stops listening and joins the server thread. Idempotent. */
+    void stop();
+
+    QUrl url() const;
+    /** Set when this start created the bootstrap superuser with a generated password. */
+    std::optional<GeneratedAdmin> generatedAdmin() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace vms::server
