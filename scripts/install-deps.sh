@@ -10,7 +10,7 @@ BUILD_PKGS=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins
   libopencv-dev libavformat-dev libavcodec-dev libavfilter-dev libswscale-dev libavutil-dev libavdevice-dev
   ffmpeg gsoap libgsoap-dev libssl-dev libargon2-dev zlib1g-dev
-  python3 python3-yaml
+  python3 python3-yaml curl
 )
 TEST_PKGS=(
   xvfb xauth wrk dpkg-dev fakeroot file
