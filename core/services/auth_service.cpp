@@ -87,7 +87,8 @@ Result<TokenPair> AuthService::login(const QString &username, const QString &pas
     m_throttle.recordSuccess(caller.clientIp);
 
     const qint64 now = m_clock.nowMs();
-    m_sessions.purgeExpired(now);
+    // Housekeeping; a failure here must not stop the login.
+    (void)m_sessions.purgeExpired(now);
     const QString sessionId = newUuid();
     Result<TokenPair> pair = TokenPair{};
     Status s = m_db.transaction([&]() -> Status {
@@ -127,7 +128,8 @@ Result<TokenPair> AuthService::refresh(const QString &refreshToken, const Caller
         return refreshError(QStringLiteral("Refresh token has expired"));
     if (r.rotatedAtMs) {
         // A spent token came back: it was stolen or replayed. End the whole session.
-        m_sessions.revokeSession(r.sessionId, now);
+        if (Status revoked = m_sessions.revokeSession(r.sessionId, now); !revoked)
+            return revoked.error();
         return refreshError(QStringLiteral("Refresh token has already been used"));
     }
     auto user = m_users.findById(r.userId);

@@ -94,7 +94,9 @@ Result<User> UserService::changePassword(const Principal &who, const QString &ol
     const qint64 now = m_clock.nowMs();
     if (Status s = m_users.updatePasswordHash(who.user.id, hash, now); !s)
         return s.error();
-    m_sessions.revokeUserSessionsExcept(who.user.id, who.sessionId, now);
+    // A new password ends every other session: a stolen session must not survive the change.
+    if (Status s = m_sessions.revokeUserSessionsExcept(who.user.id, who.sessionId, now); !s)
+        return s.error();
     auto user = reload(who.user.id);
     if (user) {
         m_audit.record(QStringLiteral("user_update"), *user, caller,
