@@ -123,6 +123,66 @@ QList<Migration> migrations()
                      QStringLiteral(
                              "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
              }},
+            {2,
+             "organization model: places, uploads, plans, cameras, orion, v2 sources",
+             {
+                     // *_folded columns hold QString::toCaseFolded() of the searchable text (see
+                     // storage/search_text.h), so that search is case-insensitive for any script on
+                     // both SQLite and PostgreSQL. LOWER() only backfills the rows of schema 1.
+                     QStringLiteral("ALTER TABLE organizations ADD COLUMN name_folded TEXT NOT "
+                                    "NULL DEFAULT ''"),
+                     QStringLiteral("UPDATE organizations SET name_folded = LOWER(name)"),
+                     QStringLiteral("ALTER TABLE org_groups ADD COLUMN name_folded TEXT NOT NULL "
+                                    "DEFAULT ''"),
+                     QStringLiteral("UPDATE org_groups SET name_folded = LOWER(name)"),
+                     QStringLiteral(
+                             "ALTER TABLE users ADD COLUMN name_folded TEXT NOT NULL DEFAULT ''"),
+                     QStringLiteral("UPDATE users SET name_folded = LOWER(first_name || ' ' || "
+                                    "last_name)"),
+                     QStringLiteral("CREATE INDEX users_org ON users(organization_id, id)"),
+                     QStringLiteral(
+                             "CREATE INDEX org_groups_org ON org_groups(organization_id, id)"),
+                     QStringLiteral(
+                             "CREATE TABLE uploads (id TEXT PRIMARY KEY, organization_id BIGINT "
+                             "NOT NULL REFERENCES organizations(id), kind TEXT NOT NULL, mime_type "
+                             "TEXT NOT NULL, sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL, "
+                             "original_id TEXT, created_by BIGINT, created_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX uploads_sha256 ON uploads(sha256)"),
+                     QStringLiteral(
+                             "CREATE TABLE places (id ${PK}, organization_id BIGINT NOT NULL "
+                             "REFERENCES organizations(id), group_id BIGINT REFERENCES "
+                             "org_groups(id), name TEXT NOT NULL, name_folded TEXT NOT NULL, "
+                             "description TEXT, latitude DOUBLE PRECISION, longitude DOUBLE "
+                             "PRECISION, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX places_org ON places(organization_id, id)"),
+                     QStringLiteral("CREATE INDEX places_group ON places(group_id)"),
+                     QStringLiteral("CREATE TABLE plans (id ${PK}, organization_id BIGINT NOT NULL "
+                                    "REFERENCES organizations(id), place_id BIGINT NOT NULL "
+                                    "REFERENCES places(id), image_id TEXT NOT NULL REFERENCES "
+                                    "uploads(id), name TEXT NOT NULL, name_folded TEXT NOT NULL, "
+                                    "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX plans_org ON plans(organization_id, id)"),
+                     QStringLiteral("CREATE INDEX plans_place ON plans(place_id)"),
+                     QStringLiteral(
+                             "CREATE TABLE cameras (id TEXT PRIMARY KEY, organization_id BIGINT "
+                             "NOT NULL REFERENCES organizations(id), place_id BIGINT NOT NULL "
+                             "REFERENCES places(id), plan_id BIGINT REFERENCES plans(id), plan_x "
+                             "DOUBLE PRECISION, plan_y DOUBLE PRECISION, name TEXT NOT NULL, "
+                             "name_folded TEXT NOT NULL, source TEXT NOT NULL, video_analytics "
+                             "TEXT, video_storage TEXT, video_streaming TEXT, ptz TEXT, onvif_host "
+                             "TEXT, onvif_port INTEGER, onvif_login TEXT, onvif_password TEXT, "
+                             "scheduler_group TEXT, scheduler_tags TEXT, snapshot_id TEXT, "
+                             "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX cameras_org ON cameras(organization_id, id)"),
+                     QStringLiteral("CREATE INDEX cameras_place ON cameras(place_id)"),
+                     QStringLiteral("CREATE INDEX cameras_plan ON cameras(plan_id)"),
+                     QStringLiteral("CREATE TABLE orion_configs (organization_id BIGINT PRIMARY "
+                                    "KEY REFERENCES organizations(id), wsdl_url TEXT NOT NULL, "
+                                    "login TEXT, password TEXT, updated_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE TABLE v2_sources (who TEXT PRIMARY KEY, caption TEXT "
+                                    "NOT NULL UNIQUE, svcid TEXT, lid TEXT, created BIGINT NOT "
+                                    "NULL, updated BIGINT NOT NULL)"),
+             }},
     };
 }
 

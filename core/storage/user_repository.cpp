@@ -1,6 +1,7 @@
 #include "core/storage/user_repository.h"
 
 #include "core/storage/database.h"
+#include "core/storage/search_text.h"
 
 namespace vms::storage {
 
@@ -82,10 +83,11 @@ Result<qint64> UserRepository::create(const User &u, qint64 nowMs)
                 QStringLiteral(
                         "INSERT INTO users (organization_id, role_id, email, first_name,"
                         " last_name, avatar_id, password_hash, is_superuser, is_active,"
-                        " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+                        " created_at, updated_at, name_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                        " RETURNING id"),
                 {u.organizationId, u.roleId, u.email.trimmed().toLower(), u.firstName, u.lastName,
                  optionalString(u.avatarId), u.passwordHash, u.isSuperuser, u.isActive, nowMs,
-                 nowMs});
+                 nowMs, foldForSearch(u.firstName + QLatin1Char(' ') + u.lastName)});
         if (!r)
             return r.error();
         id = r->toLongLong();
@@ -107,8 +109,10 @@ Status UserRepository::updateProfile(qint64 id, const QString &firstName, const 
                                      const std::optional<QString> &avatarId, qint64 nowMs)
 {
     auto r = m_db.execute(QStringLiteral("UPDATE users SET first_name = ?, last_name = ?,"
-                                         " avatar_id = ?, updated_at = ? WHERE id = ?"),
-                          {firstName, lastName, optionalString(avatarId), nowMs, id});
+                                         " avatar_id = ?, updated_at = ?, name_folded = ?"
+                                         " WHERE id = ?"),
+                          {firstName, lastName, optionalString(avatarId), nowMs,
+                           foldForSearch(firstName + QLatin1Char(' ') + lastName), id});
     if (!r)
         return r.error();
     return Ok{};
@@ -187,10 +191,11 @@ Result<QStringList> RoleRepository::permissions(qint64 roleId)
 Result<qint64> OrganizationRepository::create(const QString &name, const QString &description,
                                               bool isInternal, qint64 nowMs)
 {
-    auto r = m_db.insertReturning(QStringLiteral("INSERT INTO organizations (name, description,"
-                                                 " is_internal, created_at, updated_at)"
-                                                 " VALUES (?,?,?,?,?) RETURNING id"),
-                                  {name, description, isInternal, nowMs, nowMs});
+    auto r = m_db.insertReturning(
+            QStringLiteral("INSERT INTO organizations (name, description,"
+                           " is_internal, created_at, updated_at, name_folded)"
+                           " VALUES (?,?,?,?,?,?) RETURNING id"),
+            {name, description, isInternal, nowMs, nowMs, foldForSearch(name)});
     if (!r)
         return r.error();
     return r->toLongLong();
@@ -211,9 +216,9 @@ Result<qint64> GroupRepository::create(qint64 organizationId, const QString &nam
 {
     auto r = m_db.insertReturning(
             QStringLiteral("INSERT INTO org_groups (organization_id, name,"
-                           " description, is_internal, created_at, updated_at)"
-                           " VALUES (?,?,?,?,?,?) RETURNING id"),
-            {organizationId, name, description, isInternal, nowMs, nowMs});
+                           " description, is_internal, created_at, updated_at, name_folded)"
+                           " VALUES (?,?,?,?,?,?,?) RETURNING id"),
+            {organizationId, name, description, isInternal, nowMs, nowMs, foldForSearch(name)});
     if (!r)
         return r.error();
     return r->toLongLong();
