@@ -61,6 +61,7 @@ Result<QUrl> ServerHost::start()
                 registerUsersRoutes(*d->http, *d->backend);
                 registerAuditLogRoutes(*d->http, *d->backend);
                 registerHelloRoutes(*d->http, *d->backend);
+                registerSourcesV2Routes(*d->http, *d->backend);
                 const quint16 port = d->http->listen(d->options.address, d->options.port);
                 if (port == 0) {
                     result = Error::unavailable(QStringLiteral("cannot listen on %1:%2")

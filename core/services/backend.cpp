@@ -34,6 +34,7 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     b->m_auth = std::make_unique<AuthService>(*b->m_db, *b->m_clock, *b->m_signer, b->m_hasher,
                                               *b->m_audit);
     b->m_users = std::make_unique<UserService>(*b->m_db, *b->m_clock, b->m_hasher, *b->m_audit);
+    b->m_sources = std::make_unique<SourceService>(*b->m_db, *b->m_clock, *b->m_audit);
 
     auto boot = bootstrapDatabase(*b->m_db, b->m_hasher, *b->m_clock, options.adminLogin,
                                   options.adminPassword);

@@ -6,6 +6,7 @@
 #include "core/domain/result.h"
 #include "core/services/audit_service.h"
 #include "core/services/auth_service.h"
+#include "core/services/source_service.h"
 #include "core/services/user_service.h"
 #include "core/storage/database.h"
 
@@ -39,6 +40,7 @@ public:
     AuditService &audit() { return *m_audit; }
     AuthService &auth() { return *m_auth; }
     UserService &users() { return *m_users; }
+    SourceService &sources() { return *m_sources; }
     const BootstrapResult &bootstrap() const { return m_bootstrap; }
     const QString &dataDir() const { return m_dataDir; }
 
@@ -53,6 +55,7 @@ private:
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
+    std::unique_ptr<SourceService> m_sources;
     BootstrapResult m_bootstrap;
 };
 
