@@ -29,7 +29,11 @@ Status SessionRepository::addRefreshToken(const QString &tokenHash, const QStrin
 Result<std::optional<RefreshTokenRecord>>
 SessionRepository::findRefreshToken(const QString &tokenHash)
 {
-    auto rows = m_db.select(QStringLiteral("SELECT t.session_id, s.user_id, t.expires_at,"
+    // A token outlives neither its own lifetime nor its session's: rotation does not extend a
+    // login session (purgeExpired deletes it, and its tokens, at the session's expiry).
+    auto rows = m_db.select(QStringLiteral("SELECT t.session_id, s.user_id,"
+                                           " CASE WHEN s.expires_at < t.expires_at"
+                                           " THEN s.expires_at ELSE t.expires_at END,"
                                            " t.rotated_at, s.revoked_at FROM refresh_tokens t"
                                            " JOIN auth_sessions s ON s.id = t.session_id"
                                            " WHERE t.token_hash = ?"),

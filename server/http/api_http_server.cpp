@@ -103,7 +103,8 @@ HttpReply ApiHttpServer::dispatch(HttpRequest &req)
     const Access &access = match.route->access;
     if (!access.isPublic) {
         const QByteArray auth = req.header(QByteArrayLiteral("Authorization"));
-        if (!auth.startsWith("Bearer ") && !auth.startsWith("bearer "))
+        // RFC 7235 §2.1: the auth-scheme is case-insensitive ("Bearer", "bearer", "BEARER").
+        if (auth.size() < 7 || auth.left(7).compare("bearer ", Qt::CaseInsensitive) != 0)
             return Error::unauthenticated(QStringLiteral("Not authenticated"));
         auto principal = m_auth.authenticate(QString::fromLatin1(auth.mid(7).trimmed()));
         if (!principal) {

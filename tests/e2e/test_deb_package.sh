@@ -18,7 +18,7 @@ for needed in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6httpserver6 li
 done
 
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/vms-server ./usr/bin/vms-console ./lib/systemd/system/vms-server.service \
+for path in ./usr/bin/vms-server ./usr/bin/vms-console ./usr/lib/systemd/system/vms-server.service \
             ./etc/default/vms-server; do
     grep -q " $path\$" <<<"$contents" || { echo "FAIL: package lacks $path"; exit 1; }
 done
