@@ -62,6 +62,15 @@ Result<QUrl> ServerHost::start()
                 registerAuditLogRoutes(*d->http, *d->backend);
                 registerHelloRoutes(*d->http, *d->backend);
                 registerSourcesV2Routes(*d->http, *d->backend);
+                registerOrganizationRoutes(*d->http, *d->backend);
+                registerGroupRoutes(*d->http, *d->backend);
+                registerRoleRoutes(*d->http, *d->backend);
+                registerPermissionRoutes(*d->http, *d->backend);
+                registerUploadsRoutes(*d->http, *d->backend);
+                registerPlacesRoutes(*d->http, *d->backend);
+                registerPlansRoutes(*d->http, *d->backend);
+                registerCamerasRoutes(*d->http, *d->backend);
+                registerOrionRoutes(*d->http, *d->backend);
                 const quint16 port = d->http->listen(d->options.address, d->options.port);
                 if (port == 0) {
                     result = Error::unavailable(QStringLiteral("cannot listen on %1:%2")

@@ -1,5 +1,7 @@
 #include "core/client/api_client.h"
 
+#include "core/client/api_client_p.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -71,38 +73,6 @@ Error networkError(const detail::RawReply &reply)
     }
 }
 
-Error errorOf(const detail::RawReply &reply)
-{
-    if (reply.httpStatus == 0)
-        return networkError(reply);
-    return ApiError::fromReply(reply.httpStatus, reply.body).toError();
-}
-
-bool isSuccess(const detail::RawReply &reply)
-{
-    return reply.httpStatus >= 200 && reply.httpStatus < 300;
-}
-
-template<typename T>
-Result<T> parseObject(const detail::RawReply &reply)
-{
-    if (!isSuccess(reply))
-        return errorOf(reply);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &parseError);
-    if (!doc.isObject())
-        return Error::internal(QStringLiteral("server reply is not a JSON object: %1")
-                                       .arg(parseError.errorString()));
-    return T::fromJson(doc.object());
-}
-
-Status parseNoContent(const detail::RawReply &reply)
-{
-    if (!isSuccess(reply))
-        return errorOf(reply);
-    return Ok{};
-}
-
 // A refresh that the server answered with a 4xx means the refresh token itself is no good
 // (revoked, rotated away, expired); anything else may be transient.
 bool isRefreshTokenRejected(const detail::RawReply &reply)
@@ -117,6 +87,39 @@ std::chrono::milliseconds msUntil(const QDateTime &when)
 }
 
 } // namespace
+
+namespace detail {
+
+Error errorOf(const RawReply &reply)
+{
+    if (reply.httpStatus == 0)
+        return networkError(reply);
+    return ApiError::fromReply(reply.httpStatus, reply.body).toError();
+}
+
+Result<QJsonObject> jsonObjectOf(const RawReply &reply)
+{
+    if (!isSuccess(reply))
+        return errorOf(reply);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &parseError);
+    if (!doc.isObject())
+        return Error::internal(QStringLiteral("server reply is not a JSON object: %1")
+                                       .arg(parseError.errorString()));
+    return doc.object();
+}
+
+Status parseNoContent(const RawReply &reply)
+{
+    if (!isSuccess(reply))
+        return errorOf(reply);
+    return Ok{};
+}
+
+} // namespace detail
+
+using detail::parseNoContent;
+using detail::parseObject;
 
 QString connectionStateName(ConnectionState state)
 {
@@ -141,7 +144,14 @@ ApiClient::ApiClient(QUrl baseUrl, QObject *parent)
     connect(&m_probeTimer, &QTimer::timeout, this, &ApiClient::probe);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // Pending replies die with m_network, after this body: none of their handlers may run on a
+    // half-destroyed client. Their promises are dropped, which cancels the futures.
+    const auto replies = m_network.findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies)
+        reply->disconnect(this);
+}
 
 void ApiClient::enableThickLegal(const QUuid &deviceUuid)
 {
@@ -167,7 +177,8 @@ QNetworkRequest ApiClient::makeNetworkRequest(const Request &request) const
     }
 
     QNetworkRequest nr(url);
-    nr.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (!request.accept.isEmpty())
+        nr.setRawHeader(QByteArrayLiteral("Accept"), request.accept);
     nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("vms-client/" VMS_VERSION));
     if (!request.contentType.isEmpty())
         nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
@@ -220,20 +231,6 @@ void ApiClient::send(const Request &request, ReplyHandler handler, bool mayRefre
             });
 }
 
-template<typename T>
-QFuture<Result<T>> ApiClient::call(const Request &request,
-                                   std::function<Result<T>(const RawReply &)> parse)
-{
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    promise->start();
-    QFuture<Result<T>> future = promise->future();
-    send(request, [promise, parse = std::move(parse)](const RawReply &reply) {
-        promise->addResult(parse(reply));
-        promise->finish();
-    });
-    return future;
-}
-
 ApiClient::Request ApiClient::jsonRequest(QByteArray verb, QString path, const QJsonObject &body)
 {
     Request r;
@@ -241,6 +238,23 @@ ApiClient::Request ApiClient::jsonRequest(QByteArray verb, QString path, const Q
     r.path = std::move(path);
     r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     r.contentType = QByteArrayLiteral("application/json");
+    return r;
+}
+
+ApiClient::Request ApiClient::getRequest(QString path, QUrlQuery query)
+{
+    Request r;
+    r.verb = QByteArrayLiteral("GET");
+    r.path = std::move(path);
+    r.query = std::move(query);
+    return r;
+}
+
+ApiClient::Request ApiClient::deleteRequest(QString path)
+{
+    Request r;
+    r.verb = QByteArrayLiteral("DELETE");
+    r.path = std::move(path);
     return r;
 }
 
@@ -318,10 +332,14 @@ void ApiClient::refreshWith(std::function<void(const Result<Token> &)> done)
                     clearSession();
                     emit sessionExpired(token.error());
                 } else {
-                    const auto untilExpiry = msUntil(m_accessExpiresAt);
-                    m_refreshDueAt = QDateTime::currentDateTimeUtc().addMSecs(
-                            std::clamp(untilExpiry / 2, kMinRefreshDelay, kRefreshRetryDelay)
-                                    .count());
+                    // Retry before the access token runs out if there is time for that; once it
+                    // has run out, retry at the slow pace rather than hammering a server that is
+                    // down.
+                    const auto halfLeft = msUntil(m_accessExpiresAt) / 2;
+                    const auto delay = halfLeft > kMinRefreshDelay && halfLeft < kRefreshRetryDelay
+                                               ? halfLeft
+                                               : kRefreshRetryDelay;
+                    m_refreshDueAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
                     scheduleRefreshCheck();
                 }
                 for (const auto &waiter : waiters)

@@ -1,6 +1,10 @@
 #pragma once
 
 #include "core/client/dto.h"
+#include "core/client/multipart_encoder.h"
+#include "core/client/organization_dto.h"
+#include "core/client/page.h"
+#include "core/client/site_dto.h"
 #include "core/domain/result.h"
 
 #include <QDateTime>
@@ -18,6 +22,7 @@
 
 namespace vms::client {
 
+// Transport details of ApiClient; here only because its private members use them.
 namespace detail {
 struct Request
 {
@@ -26,6 +31,7 @@ struct Request
     QUrlQuery query;
     QByteArray body;
     QByteArray contentType;
+    QByteArray accept = QByteArrayLiteral("application/json");
     bool isAuthenticated = true;
     bool isProbe = false;
     std::chrono::milliseconds timeout{0}; ///< 0: the client's transfer timeout
@@ -55,8 +61,8 @@ enum class ConnectionState {
  *
  * Every method returns a QFuture that is fulfilled on the thread this object lives in; attach
  * continuations with `future.then(context, ...)`. The futures never fail with an exception:
- * errors come back as vms::Error inside the Result. All methods must be called from the thread
- * this object lives in.
+ * errors come back as vms::Error inside the Result; a client destroyed before the answer cancels
+ * the future instead. All methods must be called from the thread this object lives in.
  */
 class ApiClient : public QObject
 {
@@ -126,6 +132,137 @@ public:
     /** GET /api/v1/auditlogs; pass AuditLogPage::nextCursor back in the query for the next page. */
     QFuture<Result<AuditLogPage>> auditLogs(const AuditLogQuery &query);
 
+    // --- organizations (§9); api_client_admin.cpp ---
+    // Methods that return Page<T> fetch one page; their all*() twins follow the cursor to the end
+    // (loadAllPages), for views that show a whole list.
+    QFuture<Result<Page<Organization>>> organizations(const PageRequest &page = {});
+    QFuture<Result<QList<Organization>>> allOrganizations();
+    QFuture<Result<Organization>> organization(qint64 id);
+    QFuture<Result<Organization>> createOrganization(const OrganizationInput &input);
+    QFuture<Result<Organization>> updateOrganization(qint64 id, const OrganizationInput &input);
+    QFuture<Status> deleteOrganization(qint64 id);
+    /** POST /organizations/search: case-insensitive name substring; empty matches all. */
+    QFuture<Result<Page<Organization>>> searchOrganizations(const QString &query,
+                                                           const PageRequest &page = {});
+    /** GET /organizations/{id}/members: the whole list (the API does not page it). */
+    QFuture<Result<QList<User>>> organizationMembers(qint64 id, bool withoutGroups = false);
+    /** GET /organizations/{id}/groups: the whole list (the API does not page it). */
+    QFuture<Result<QList<Group>>> organizationGroups(qint64 id);
+
+    // --- groups (§6) ---
+    QFuture<Result<Page<Group>>> groups(const PageRequest &page = {});
+    QFuture<Result<QList<Group>>> allGroups();
+    QFuture<Result<Group>> group(qint64 id);
+    /** @p organizationId: superusers only; others create groups in their own organization. */
+    QFuture<Result<Group>> createGroup(const GroupInput &input,
+                                       std::optional<qint64> organizationId = std::nullopt);
+    QFuture<Result<Group>> updateGroup(qint64 id, const GroupInput &input);
+    QFuture<Status> deleteGroup(qint64 id);
+    /** POST /groups/search; the query needs 2..255 characters. */
+    QFuture<Result<Page<Group>>> searchGroups(const QString &query, const PageRequest &page = {});
+    QFuture<Result<Page<User>>> groupMembers(qint64 groupId, const PageRequest &page = {});
+    QFuture<Result<QList<User>>> allGroupMembers(qint64 groupId);
+    QFuture<Status> addGroupMembers(qint64 groupId, const QList<qint64> &userIds);
+    /** DELETE /groups/{id}/members with a JSON body. */
+    QFuture<Status> removeGroupMembers(qint64 groupId, const QList<qint64> &userIds);
+    QFuture<Result<Page<Place>>> groupPlaces(qint64 groupId, const PageRequest &page = {});
+    QFuture<Result<QList<Place>>> allGroupPlaces(qint64 groupId);
+    QFuture<Status> addGroupPlaces(qint64 groupId, const QList<qint64> &placeIds);
+    /** DELETE /groups/{id}/places with a JSON body. */
+    QFuture<Status> removeGroupPlaces(qint64 groupId, const QList<qint64> &placeIds);
+
+    // --- roles (§16) and permissions (§11) ---
+    /** GET /roles: the whole list (the API does not page it). */
+    QFuture<Result<QList<Role>>> roles();
+    QFuture<Result<Role>> role(qint64 id);
+    QFuture<Result<Role>> createRole(const RoleInput &input);
+    QFuture<Result<Role>> updateRole(qint64 id, const RoleInput &input);
+    QFuture<Status> deleteRole(qint64 id);
+    /** GET /roles/{id}/permissions: the permission names the role holds. */
+    QFuture<Result<QStringList>> rolePermissions(qint64 roleId);
+    QFuture<Result<QList<User>>> roleMembers(qint64 roleId);
+    /** POST /permissions: grants one permission to a role. */
+    QFuture<Status> grantPermission(qint64 roleId, const QString &permission);
+    /** DELETE /permissions with a JSON body: revokes one permission from a role. */
+    QFuture<Status> revokePermission(qint64 roleId, const QString &permission);
+
+    // --- users (§26) ---
+    /** GET /users; @p withoutGroups keeps the users that are in no group. */
+    QFuture<Result<Page<User>>> users(const PageRequest &page = {}, bool withoutGroups = false);
+    QFuture<Result<QList<User>>> allUsers(bool withoutGroups = false);
+    QFuture<Result<User>> user(qint64 id);
+    /** @p organizationId: superusers only; others create users in their own organization. */
+    QFuture<Result<User>> createUser(const UserInput &input,
+                                     std::optional<qint64> organizationId = std::nullopt);
+    /** PUT /users/{id}: a full replacement; a non-empty password sets a new password. */
+    QFuture<Result<User>> updateUser(qint64 id, const UserInput &input);
+    QFuture<Status> deleteUser(qint64 id);
+    /** POST /users/search; the query needs 2..255 characters. */
+    QFuture<Result<Page<User>>> searchUsers(const QString &query, const PageRequest &page = {});
+
+    // --- places (§12); api_client_sites.cpp ---
+    /** GET /places: every match at once (the API takes no cursor for this list). */
+    QFuture<Result<QList<Place>>> places(const PlaceFilter &filter = {});
+    QFuture<Result<Place>> place(qint64 id);
+    QFuture<Result<Place>> createPlace(const PlaceInput &input);
+    QFuture<Result<Place>> updatePlace(qint64 id, const PlaceInput &input);
+    QFuture<Status> deletePlace(qint64 id);
+    QFuture<Result<Page<Place>>> searchPlaces(const QString &query, const PageRequest &page = {});
+    QFuture<Result<Page<Plan>>> placePlans(qint64 placeId, const PageRequest &page = {});
+    QFuture<Result<QList<Plan>>> allPlacePlans(qint64 placeId);
+    /** GET /places/{id}/cameras; @p withoutPlans keeps the cameras that are on no plan. */
+    QFuture<Result<Page<Camera>>> placeCameras(qint64 placeId, bool withoutPlans = false,
+                                               const PageRequest &page = {});
+    QFuture<Result<QList<Camera>>> allPlaceCameras(qint64 placeId, bool withoutPlans = false);
+
+    // --- plans (§13) ---
+    QFuture<Result<Page<Plan>>> plans(const PageRequest &page = {},
+                                      std::optional<qint64> groupId = std::nullopt);
+    QFuture<Result<QList<Plan>>> allPlans(std::optional<qint64> groupId = std::nullopt);
+    QFuture<Result<Plan>> plan(qint64 id);
+    QFuture<Result<Plan>> createPlan(const PlanInput &input);
+    QFuture<Result<Plan>> updatePlan(qint64 id, const PlanInput &input);
+    QFuture<Status> deletePlan(qint64 id);
+    QFuture<Result<Page<PlanCamera>>> planCameras(qint64 planId, const PageRequest &page = {});
+    QFuture<Result<QList<PlanCamera>>> allPlanCameras(qint64 planId);
+    /** POST /plans/{id}/cameras: the cameras must belong to the plan's place. */
+    QFuture<Status> addPlanCameras(qint64 planId, const QStringList &cameraIds);
+    /** DELETE /plans/{id}/cameras with a JSON body. */
+    QFuture<Status> removePlanCameras(qint64 planId, const QStringList &cameraIds);
+    /** PUT /plans/{id}/cameras/{camera}/position; x and y are in [0, 1]. */
+    QFuture<Result<PlanCameraPosition>> setPlanCameraPosition(qint64 planId,
+                                                             const QString &cameraId, double x,
+                                                             double y);
+
+    // --- cameras (§2) ---
+    QFuture<Result<Page<Camera>>> cameras(const CameraQuery &query = {});
+    /** Every camera that matches @p query (its page is ignored). */
+    QFuture<Result<QList<Camera>>> allCameras(const CameraQuery &query = {});
+    QFuture<Result<Camera>> camera(const QString &id, bool withOrigin = false);
+    QFuture<Result<Camera>> createCamera(const CameraInput &input, bool withOrigin = false);
+    /** PUT /cameras/{id}: a full replacement (start from CameraInput::from()). */
+    QFuture<Result<Camera>> updateCamera(const QString &id, const CameraInput &input,
+                                         bool withOrigin = false);
+    QFuture<Status> deleteCamera(const QString &id);
+    /** POST /cameras/search: a UUID finds that camera, other text is a name substring. */
+    QFuture<Result<Page<Camera>>> searchCameras(const QString &query,
+                                                const CameraQuery &filter = {});
+    /** Every camera that matches the search. */
+    QFuture<Result<QList<Camera>>> searchAllCameras(const QString &query,
+                                                    const CameraQuery &filter = {});
+
+    // --- uploads (§25) ---
+    /**
+     * POST /uploads?kind=... with @p data as the multipart part upload_data. The server checks
+     * the content (it must be an image) and answers the stored upload(s).
+     */
+    QFuture<Result<QList<Upload>>> upload(UploadKind kind, const QByteArray &data,
+                                          const QString &fileName,
+                                          const QByteArray &contentType = {});
+    QFuture<Result<Upload>> uploadInfo(const QString &id);
+    /** GET /uploads/{id}/content: the stored bytes. */
+    QFuture<Result<QByteArray>> uploadContent(const QString &id);
+
 signals:
     /** A login succeeded; the session is in place. */
     void authenticated();
@@ -149,6 +286,8 @@ private:
                             std::function<Result<T>(const RawReply &)> parse);
 
     static Request jsonRequest(QByteArray verb, QString path, const QJsonObject &body);
+    static Request getRequest(QString path, QUrlQuery query = {});
+    static Request deleteRequest(QString path);
     static Request formRequest(QString path, const QList<std::pair<QString, QString>> &fields);
 
     void refreshWith(std::function<void(const Result<Token> &)> done);

@@ -1,5 +1,7 @@
 #include "core/client/dto.h"
 
+#include "core/client/json_reader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -8,68 +10,7 @@ namespace vms::client {
 
 namespace {
 
-// Reads one JSON object and remembers the first missing or mistyped field, so that a reply
-// that does not match the contract becomes one clear error instead of silently empty fields.
-class JsonReader
-{
-public:
-    JsonReader(const QJsonObject &json, QLatin1String typeName)
-        : m_json(json)
-        , m_typeName(typeName)
-    {}
-
-    QString string(QLatin1String key, bool required = true)
-    {
-        const QJsonValue v = value(key, required, QJsonValue::String);
-        return v.toString();
-    }
-    qint64 integer(QLatin1String key, bool required = true)
-    {
-        const QJsonValue v = value(key, required, QJsonValue::Double);
-        return v.toInteger();
-    }
-    bool boolean(QLatin1String key, bool required = true)
-    {
-        return value(key, required, QJsonValue::Bool).toBool();
-    }
-    QJsonObject object(QLatin1String key, bool required = true)
-    {
-        return value(key, required, QJsonValue::Object).toObject();
-    }
-    QJsonArray array(QLatin1String key, bool required = true)
-    {
-        return value(key, required, QJsonValue::Array).toArray();
-    }
-
-    void fail(const QString &what)
-    {
-        if (!m_error)
-            m_error = Error::internal(
-                    QStringLiteral("malformed %1 in server reply: %2").arg(m_typeName, what));
-    }
-    bool ok() const { return !m_error.has_value(); }
-    const Error &error() const { return *m_error; }
-
-private:
-    QJsonValue value(QLatin1String key, bool required, QJsonValue::Type type)
-    {
-        const QJsonValue v = m_json.value(key);
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                fail(QStringLiteral("missing '%1'").arg(key));
-            return {};
-        }
-        if (v.type() != type) {
-            fail(QStringLiteral("'%1' has the wrong type").arg(key));
-            return {};
-        }
-        return v;
-    }
-
-    const QJsonObject &m_json;
-    QLatin1String m_typeName;
-    std::optional<Error> m_error;
-};
+using detail::JsonReader;
 
 QList<GroupRef> readGroups(JsonReader &reader, QLatin1String key, bool required)
 {

@@ -35,6 +35,17 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
                                               *b->m_audit);
     b->m_users = std::make_unique<UserService>(*b->m_db, *b->m_clock, b->m_hasher, *b->m_audit);
     b->m_sources = std::make_unique<SourceService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_organizations = std::make_unique<OrganizationService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_groups = std::make_unique<GroupService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_roles = std::make_unique<RoleService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_userAdmin
+            = std::make_unique<UserAdminService>(*b->m_db, *b->m_clock, b->m_hasher, *b->m_audit);
+    b->m_uploads = std::make_unique<UploadService>(*b->m_db, *b->m_clock, *b->m_audit,
+                                                   b->m_dataDir);
+    b->m_places = std::make_unique<PlaceService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_plans = std::make_unique<PlanService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_cameras = std::make_unique<CameraService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_orion = std::make_unique<OrionService>(*b->m_db, *b->m_clock, *b->m_audit);
 
     auto boot = bootstrapDatabase(*b->m_db, b->m_hasher, *b->m_clock, options.adminLogin,
                                   options.adminPassword);

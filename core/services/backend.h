@@ -6,7 +6,16 @@
 #include "core/domain/result.h"
 #include "core/services/audit_service.h"
 #include "core/services/auth_service.h"
+#include "core/services/camera_service.h"
+#include "core/services/group_service.h"
+#include "core/services/organization_service.h"
+#include "core/services/orion_service.h"
+#include "core/services/place_service.h"
+#include "core/services/plan_service.h"
+#include "core/services/role_service.h"
 #include "core/services/source_service.h"
+#include "core/services/upload_service.h"
+#include "core/services/user_admin_service.h"
 #include "core/services/user_service.h"
 #include "core/storage/database.h"
 
@@ -41,6 +50,15 @@ public:
     AuthService &auth() { return *m_auth; }
     UserService &users() { return *m_users; }
     SourceService &sources() { return *m_sources; }
+    OrganizationService &organizations() { return *m_organizations; }
+    GroupService &groups() { return *m_groups; }
+    RoleService &roles() { return *m_roles; }
+    UserAdminService &userAdmin() { return *m_userAdmin; }
+    UploadService &uploads() { return *m_uploads; }
+    PlaceService &places() { return *m_places; }
+    PlanService &plans() { return *m_plans; }
+    CameraService &cameras() { return *m_cameras; }
+    OrionService &orion() { return *m_orion; }
     const BootstrapResult &bootstrap() const { return m_bootstrap; }
     const QString &dataDir() const { return m_dataDir; }
 
@@ -56,6 +74,15 @@ private:
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
     std::unique_ptr<SourceService> m_sources;
+    std::unique_ptr<OrganizationService> m_organizations;
+    std::unique_ptr<GroupService> m_groups;
+    std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<UserAdminService> m_userAdmin;
+    std::unique_ptr<UploadService> m_uploads;
+    std::unique_ptr<PlaceService> m_places;
+    std::unique_ptr<PlanService> m_plans;
+    std::unique_ptr<CameraService> m_cameras;
+    std::unique_ptr<OrionService> m_orion;
     BootstrapResult m_bootstrap;
 };
 

@@ -15,6 +15,7 @@ UserService::UserService(storage::Database &db, const Clock &clock,
     , m_audit(audit)
     , m_users(db)
     , m_sessions(db)
+    , m_uploads(db)
 {}
 
 bool UserService::isValidEmail(const QString &email)
@@ -50,6 +51,15 @@ Result<User> UserService::updateMe(const Principal &who, const QString &firstNam
                                    const QString &lastName, const std::optional<QString> &avatarId,
                                    const CallerInfo &caller)
 {
+    if (avatarId && avatarId != who.user.avatarId) {
+        auto upload = m_uploads.find(*avatarId);
+        if (!upload)
+            return upload.error();
+        if (!*upload || (*upload)->kind != QLatin1String("avatar")
+            || (*upload)->organizationId != who.user.organizationId) {
+            return Error::invalid(QStringLiteral("Avatar upload not found"));
+        }
+    }
     if (Status s
         = m_users.updateProfile(who.user.id, firstName, lastName, avatarId, m_clock.nowMs());
         !s) {

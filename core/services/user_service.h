@@ -6,6 +6,7 @@
 #include "core/services/audit_service.h"
 #include "core/services/principal.h"
 #include "core/storage/session_repository.h"
+#include "core/storage/upload_repository.h"
 #include "core/storage/user_repository.h"
 
 namespace vms::services {
@@ -22,6 +23,7 @@ public:
     /** Effective permissions: a superuser holds every permission. */
     QStringList effectivePermissions(const Principal &who) const;
 
+    /** An avatar must be an upload of kind "avatar" in the user's organization (else 400). */
     Result<User> updateMe(const Principal &who, const QString &firstName, const QString &lastName,
                           const std::optional<QString> &avatarId, const CallerInfo &caller);
     /** Checks the old password (slow: Argon2id) and ends the user's other sessions. */
@@ -40,6 +42,7 @@ private:
     AuditService &m_audit;
     storage::UserRepository m_users;
     storage::SessionRepository m_sessions;
+    storage::UploadRepository m_uploads;
 };
 
 /** Creates the built-in organization, roles and superuser on first start. */

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
+#include <QThreadStorage>
 #include <QUrl>
 
 #include <memory>
@@ -51,9 +52,11 @@ struct Database::ThreadState
 {
     QString connectionName;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> statements;
+    std::unique_ptr<QSqlQuery> unprepared; ///< the last statement that failed to prepare
 
     ~ThreadState()
     {
+        unprepared.reset();
         statements.clear();
         if (!connectionName.isEmpty()) {
             {
@@ -67,10 +70,19 @@ struct Database::ThreadState
 };
 
 namespace {
-// Per thread: Database serial -> its connection state. Destroyed (and connections closed) when
-// the thread ends.
-thread_local std::unordered_map<quint64, std::unique_ptr<Database::ThreadState>> t_states;
+using StateMap = std::unordered_map<quint64, std::unique_ptr<Database::ThreadState>>;
+// Per thread: Database serial -> its connection state. QThreadStorage (not thread_local) because
+// Qt destroys it inside QThread's finish, before wait() returns: a thread_local would close its
+// connection after the pool's owner went on, possibly after Qt Sql itself was torn down.
+QThreadStorage<StateMap *> s_states;
 std::atomic<quint64> s_connectionCounter{0};
+
+StateMap &threadStates()
+{
+    if (!s_states.hasLocalData())
+        s_states.setLocalData(new StateMap);
+    return *s_states.localData();
+}
 } // namespace
 
 Database::Database(DatabaseUrl url)
@@ -81,12 +93,13 @@ Database::Database(DatabaseUrl url)
 Database::~Database()
 {
     // Connections of other threads close when those threads end; close ours now.
-    t_states.erase(m_serial);
+    if (s_states.hasLocalData())
+        s_states.localData()->erase(m_serial);
 }
 
 Database::ThreadState &Database::threadState()
 {
-    auto &slot = t_states[m_serial];
+    auto &slot = threadStates()[m_serial];
     if (!slot) {
         slot = std::make_unique<ThreadState>();
         slot->connectionName = QStringLiteral("vms-%1-%2").arg(m_serial).arg(++s_connectionCounter);
@@ -111,6 +124,9 @@ Database::ThreadState &Database::threadState()
             q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
             q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
             q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        } else {
+            // Keep NOTICEs ("relation ... already exists, skipping") off the server's stderr.
+            QSqlQuery(db).exec(QStringLiteral("SET client_min_messages TO WARNING"));
         }
     }
     return *slot;
@@ -137,8 +153,13 @@ QSqlQuery &Database::prepare(const QString &sql)
         auto query
                 = std::make_unique<QSqlQuery>(QSqlDatabase::database(state.connectionName, false));
         query->setForwardOnly(true);
-        if (!query->prepare(sql))
+        if (!query->prepare(sql)) {
             qCWarning(lcDb) << "prepare failed:" << query->lastError().text() << sql;
+            // Not cached: a statement that failed to prepare (its table did not exist yet, the
+            // database was busy) would otherwise fail from the cache forever on this thread.
+            state.unprepared = std::move(query);
+            return *state.unprepared;
+        }
         it = state.statements.emplace(sql, std::move(query)).first;
     } else {
         it->second->finish();
@@ -149,6 +170,11 @@ QSqlQuery &Database::prepare(const QString &sql)
 Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery &q = prepare(sql);
+    if (ThreadState &state = threadState(); &q == state.unprepared.get()) {
+        const Error e = sqlError(q); // the prepare's own error (busy, missing table, syntax)
+        state.unprepared.reset();
+        return e;
+    }
     for (int i = 0; i < binds.size(); ++i)
         q.bindValue(i, binds.at(i));
     if (!q.exec()) {
@@ -233,6 +259,12 @@ Error Database::sqlError(const QSqlQuery &query)
     if (native == QLatin1String("2067") || native == QLatin1String("1555")
         || native == QLatin1String("23505") || text.contains(QLatin1String("UNIQUE constraint"))) {
         return {ErrorKind::Conflict, QStringLiteral("already exists"), {}, {}};
+    }
+    // Foreign-key violations (SQLite 787, PostgreSQL 23503): a row is still referenced, or
+    // refers to one that is gone. Also a Conflict: the caller knows which it can be.
+    if (native == QLatin1String("787") || native == QLatin1String("23503")
+        || text.contains(QLatin1String("FOREIGN KEY constraint"))) {
+        return {ErrorKind::Conflict, QStringLiteral("still referenced"), {}, {}};
     }
     if (text.contains(QLatin1String("database is locked")))
         return Error::unavailable(QStringLiteral("database busy"));

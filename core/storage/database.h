@@ -78,7 +78,7 @@ public:
     /** An error value for a failed query; logs the driver message, never exposes it. */
     static Error sqlError(const QSqlQuery &query);
 
-    /** Per-thread connection state (public only so that the thread_local map can name it). */
+    /** Per-thread connection state (public only so that the per-thread map can name it). */
     struct ThreadState;
 
 private:

@@ -183,6 +183,15 @@ QList<Migration> migrations()
                                     "NOT NULL UNIQUE, svcid TEXT, lid TEXT, created BIGINT NOT "
                                     "NULL, updated BIGINT NOT NULL)"),
              }},
+            {3,
+             "user search in both name orders",
+             {
+                     // User search matches "first last" (name_folded) and "last first" (this).
+                     QStringLiteral("ALTER TABLE users ADD COLUMN name_folded_reversed TEXT NOT "
+                                    "NULL DEFAULT ''"),
+                     QStringLiteral("UPDATE users SET name_folded_reversed = LOWER(last_name || "
+                                    "' ' || first_name)"),
+             }},
     };
 }
 

@@ -2,6 +2,11 @@
 
 #include "core/storage/database.h"
 #include "core/storage/search_text.h"
+#include "core/storage/sql_values.h"
+
+#include <QHash>
+
+#include <algorithm>
 
 namespace vms::storage {
 
@@ -14,9 +19,29 @@ const QString kUserSelect = QStringLiteral(
         " FROM users u JOIN organizations o ON o.id = u.organization_id"
         " JOIN roles r ON r.id = u.role_id WHERE ");
 
-QVariant optionalString(const std::optional<QString> &v)
+QString nameFolded(const QString &firstName, const QString &lastName)
 {
-    return v ? QVariant(*v) : Database::null();
+    return foldForSearch(firstName + QLatin1Char(' ') + lastName);
+}
+
+User userFromRow(const Database::Row &row)
+{
+    User u;
+    u.id = row[0].toLongLong();
+    u.organizationId = row[1].toLongLong();
+    u.organizationName = row[2].toString();
+    u.roleId = row[3].toLongLong();
+    u.roleName = row[4].toString();
+    u.email = row[5].toString();
+    u.firstName = row[6].toString();
+    u.lastName = row[7].toString();
+    u.avatarId = optionalString(row[8]);
+    u.isSuperuser = row[9].toBool();
+    u.isActive = row[10].toBool();
+    u.passwordHash = row[11].toString();
+    u.createdAtMs = row[12].toLongLong();
+    u.updatedAtMs = row[13].toLongLong();
+    return u;
 }
 
 } // namespace
@@ -28,24 +53,8 @@ Result<std::optional<User>> UserRepository::findWhere(const QString &where, cons
         return rows.error();
     if (rows->isEmpty())
         return std::optional<User>{};
-    const Database::Row &row = rows->first();
-    User u;
-    u.id = row[0].toLongLong();
-    u.organizationId = row[1].toLongLong();
-    u.organizationName = row[2].toString();
-    u.roleId = row[3].toLongLong();
-    u.roleName = row[4].toString();
-    u.email = row[5].toString();
-    u.firstName = row[6].toString();
-    u.lastName = row[7].toString();
-    if (!row[8].isNull())
-        u.avatarId = row[8].toString();
-    u.isSuperuser = row[9].toBool();
-    u.isActive = row[10].toBool();
-    u.passwordHash = row[11].toString();
-    u.createdAtMs = row[12].toLongLong();
-    u.updatedAtMs = row[13].toLongLong();
-
+    User u = userFromRow(rows->first());
+    // One user per authenticated request: a plain equality keeps this hot path lean.
     auto groups = m_db.select(QStringLiteral("SELECT g.id, g.name FROM group_members m"
                                              " JOIN org_groups g ON g.id = m.group_id"
                                              " WHERE m.user_id = ? ORDER BY g.id"),
@@ -55,6 +64,37 @@ Result<std::optional<User>> UserRepository::findWhere(const QString &where, cons
     for (const Database::Row &g : *groups)
         u.groups.append({g[0].toLongLong(), g[1].toString()});
     return std::optional<User>(std::move(u));
+}
+
+Status UserRepository::loadGroups(QList<User> &users)
+{
+    // IN lists come in a few fixed sizes (padded with a repeated id), so that the per-thread
+    // statement cache holds a handful of statements instead of one per page size.
+    constexpr qsizetype kMaxSlots = 1024;
+    QHash<qint64, QList<GroupRef>> byUser;
+    for (qsizetype start = 0; start < users.size(); start += kMaxSlots) {
+        const qsizetype count = std::min(kMaxSlots, users.size() - start);
+        qsizetype slotCount = 8;
+        while (slotCount < count)
+            slotCount *= 2;
+        QVariantList binds;
+        binds.reserve(slotCount);
+        for (qsizetype i = 0; i < slotCount; ++i)
+            binds.append(users.at(start + std::min(i, count - 1)).id);
+        auto rows
+                = m_db.select(QStringLiteral("SELECT m.user_id, g.id, g.name FROM group_members m"
+                                             " JOIN org_groups g ON g.id = m.group_id"
+                                             " WHERE m.user_id IN (")
+                                      + placeholders(slotCount) + QStringLiteral(") ORDER BY g.id"),
+                              binds);
+        if (!rows)
+            return rows.error();
+        for (const Database::Row &g : *rows)
+            byUser[g[0].toLongLong()].append({g[1].toLongLong(), g[2].toString()});
+    }
+    for (User &u : users)
+        u.groups = byUser.value(u.id);
+    return Ok{};
 }
 
 Result<std::optional<User>> UserRepository::findById(qint64 id)
@@ -80,25 +120,17 @@ Result<qint64> UserRepository::create(const User &u, qint64 nowMs)
     qint64 id = 0;
     Status s = m_db.transaction([&]() -> Status {
         auto r = m_db.insertReturning(
-                QStringLiteral(
-                        "INSERT INTO users (organization_id, role_id, email, first_name,"
-                        " last_name, avatar_id, password_hash, is_superuser, is_active,"
-                        " created_at, updated_at, name_folded) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
-                        " RETURNING id"),
+                QStringLiteral("INSERT INTO users (organization_id, role_id, email, first_name,"
+                               " last_name, avatar_id, password_hash, is_superuser, is_active,"
+                               " created_at, updated_at, name_folded, name_folded_reversed)"
+                               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
                 {u.organizationId, u.roleId, u.email.trimmed().toLower(), u.firstName, u.lastName,
-                 optionalString(u.avatarId), u.passwordHash, u.isSuperuser, u.isActive, nowMs,
-                 nowMs, foldForSearch(u.firstName + QLatin1Char(' ') + u.lastName)});
+                 bindOptional(u.avatarId), u.passwordHash, u.isSuperuser, u.isActive, nowMs, nowMs,
+                 nameFolded(u.firstName, u.lastName), nameFolded(u.lastName, u.firstName)});
         if (!r)
             return r.error();
         id = r->toLongLong();
-        for (const GroupRef &g : u.groups) {
-            auto m = m_db.execute(
-                    QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)"),
-                    {g.id, id});
-            if (!m)
-                return m.error();
-        }
-        return Ok{};
+        return replaceGroups(id, u.groups);
     });
     if (!s)
         return s.error();
@@ -109,10 +141,10 @@ Status UserRepository::updateProfile(qint64 id, const QString &firstName, const 
                                      const std::optional<QString> &avatarId, qint64 nowMs)
 {
     auto r = m_db.execute(QStringLiteral("UPDATE users SET first_name = ?, last_name = ?,"
-                                         " avatar_id = ?, updated_at = ?, name_folded = ?"
-                                         " WHERE id = ?"),
-                          {firstName, lastName, optionalString(avatarId), nowMs,
-                           foldForSearch(firstName + QLatin1Char(' ') + lastName), id});
+                                         " avatar_id = ?, updated_at = ?, name_folded = ?,"
+                                         " name_folded_reversed = ? WHERE id = ?"),
+                          {firstName, lastName, bindOptional(avatarId), nowMs,
+                           nameFolded(firstName, lastName), nameFolded(lastName, firstName), id});
     if (!r)
         return r.error();
     return Ok{};
@@ -137,91 +169,103 @@ Status UserRepository::updateEmail(qint64 id, const QString &email, qint64 nowMs
     return Ok{};
 }
 
-Result<qint64> RoleRepository::create(const QString &name, const QString &description,
-                                      bool isInternal, const QStringList &permissions, qint64 nowMs)
+Result<Page<User>> UserRepository::list(const UserQuery &query)
 {
-    qint64 id = 0;
-    Status s = m_db.transaction([&]() -> Status {
-        auto r = m_db.insertReturning(
-                QStringLiteral("INSERT INTO roles (name, description, is_internal, created_at,"
-                               " updated_at) VALUES (?,?,?,?,?) RETURNING id"),
-                {name, description, isInternal, nowMs, nowMs});
+    QString sql = kUserSelect + QStringLiteral("1 = 1");
+    QVariantList binds;
+    if (query.organizationId) {
+        sql += QStringLiteral(" AND u.organization_id = ?");
+        binds.append(*query.organizationId);
+    }
+    if (query.roleId) {
+        sql += QStringLiteral(" AND u.role_id = ?");
+        binds.append(*query.roleId);
+    }
+    if (query.groupId) {
+        sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM group_members m"
+                              " WHERE m.user_id = u.id AND m.group_id = ?)");
+        binds.append(*query.groupId);
+    }
+    if (query.isWithoutGroups) {
+        sql += QStringLiteral(
+                " AND NOT EXISTS (SELECT 1 FROM group_members m WHERE m.user_id = u.id)");
+    }
+    if (query.emailContains) {
+        sql += QStringLiteral(" AND u.email LIKE ? ESCAPE '\\'");
+        binds.append(containsPattern(*query.emailContains));
+    }
+    if (query.nameContains) {
+        sql += QStringLiteral(" AND (u.name_folded LIKE ? ESCAPE '\\'"
+                              " OR u.name_folded_reversed LIKE ? ESCAPE '\\')");
+        const QString pattern = containsPattern(*query.nameContains);
+        binds.append(pattern);
+        binds.append(pattern);
+    }
+    if (query.page.afterId) {
+        sql += QStringLiteral(" AND u.id > ?");
+        binds.append(*query.page.afterId);
+    }
+    sql += QStringLiteral(" ORDER BY u.id");
+    sql += limitClause(query.page, binds);
+    auto rows = m_db.select(sql, binds);
+    if (!rows)
+        return rows.error();
+    QList<User> users;
+    users.reserve(rows->size());
+    for (const Database::Row &row : *rows)
+        users.append(userFromRow(row));
+    Page<User> page
+            = pageFromRows(std::move(users), query.page.limit, [](const User &u) { return u.id; });
+    if (Status s = loadGroups(page.items); !s)
+        return s.error();
+    return page;
+}
+
+Status UserRepository::replaceGroups(qint64 userId, const QList<GroupRef> &groups)
+{
+    auto cleared
+            = m_db.execute(QStringLiteral("DELETE FROM group_members WHERE user_id = ?"), {userId});
+    if (!cleared)
+        return cleared.error();
+    for (const GroupRef &g : groups) {
+        auto m = m_db.execute(
+                QStringLiteral("INSERT INTO group_members (group_id, user_id) VALUES (?, ?)"),
+                {g.id, userId});
+        if (!m)
+            return m.error();
+    }
+    return Ok{};
+}
+
+Status UserRepository::update(const User &u, const std::optional<QString> &passwordHash,
+                              qint64 nowMs)
+{
+    return m_db.transaction([&]() -> Status {
+        auto r = m_db.execute(
+                QStringLiteral("UPDATE users SET first_name = ?, last_name = ?, email = ?,"
+                               " avatar_id = ?, role_id = ?, updated_at = ?, name_folded = ?,"
+                               " name_folded_reversed = ? WHERE id = ?"),
+                {u.firstName, u.lastName, u.email.trimmed().toLower(), bindOptional(u.avatarId),
+                 u.roleId, nowMs, nameFolded(u.firstName, u.lastName),
+                 nameFolded(u.lastName, u.firstName), u.id});
         if (!r)
             return r.error();
-        id = r->toLongLong();
-        for (const QString &p : permissions) {
-            auto pr = m_db.execute(
-                    QStringLiteral(
-                            "INSERT INTO role_permissions (role_id, permission) VALUES (?, ?)"),
-                    {id, p});
-            if (!pr)
-                return pr.error();
+        if (passwordHash) {
+            auto h = m_db.execute(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"),
+                                  {*passwordHash, u.id});
+            if (!h)
+                return h.error();
         }
-        return Ok{};
+        return replaceGroups(u.id, u.groups);
     });
-    if (!s)
-        return s.error();
-    return id;
 }
 
-Result<std::optional<qint64>> RoleRepository::findIdByName(const QString &name)
+Status UserRepository::remove(qint64 id)
 {
-    auto rows = m_db.select(QStringLiteral("SELECT id FROM roles WHERE name = ?"), {name});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<qint64>{};
-    return std::optional<qint64>(rows->first().first().toLongLong());
-}
-
-Result<QStringList> RoleRepository::permissions(qint64 roleId)
-{
-    auto rows = m_db.select(QStringLiteral("SELECT permission FROM role_permissions"
-                                           " WHERE role_id = ? ORDER BY permission"),
-                            {roleId});
-    if (!rows)
-        return rows.error();
-    QStringList out;
-    out.reserve(rows->size());
-    for (const Database::Row &row : *rows)
-        out.append(row.first().toString());
-    return out;
-}
-
-Result<qint64> OrganizationRepository::create(const QString &name, const QString &description,
-                                              bool isInternal, qint64 nowMs)
-{
-    auto r = m_db.insertReturning(
-            QStringLiteral("INSERT INTO organizations (name, description,"
-                           " is_internal, created_at, updated_at, name_folded)"
-                           " VALUES (?,?,?,?,?,?) RETURNING id"),
-            {name, description, isInternal, nowMs, nowMs, foldForSearch(name)});
+    auto r = m_db.execute(QStringLiteral("DELETE FROM users WHERE id = ?"), {id});
     if (!r)
         return r.error();
-    return r->toLongLong();
-}
-
-Result<std::optional<qint64>> OrganizationRepository::findIdByName(const QString &name)
-{
-    auto rows = m_db.select(QStringLiteral("SELECT id FROM organizations WHERE name = ?"), {name});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
-        return std::optional<qint64>{};
-    return std::optional<qint64>(rows->first().first().toLongLong());
-}
-
-Result<qint64> GroupRepository::create(qint64 organizationId, const QString &name,
-                                       const QString &description, bool isInternal, qint64 nowMs)
-{
-    auto r = m_db.insertReturning(
-            QStringLiteral("INSERT INTO org_groups (organization_id, name,"
-                           " description, is_internal, created_at, updated_at, name_folded)"
-                           " VALUES (?,?,?,?,?,?,?) RETURNING id"),
-            {organizationId, name, description, isInternal, nowMs, nowMs, foldForSearch(name)});
-    if (!r)
-        return r.error();
-    return r->toLongLong();
+    return Ok{};
 }
 
 } // namespace vms::storage

@@ -2,6 +2,11 @@
 
 #include "core/domain/result.h"
 #include "core/domain/user.h"
+#include "core/storage/page.h"
+// Roles, organizations and groups used to live in this header; callers still find them here.
+#include "core/storage/group_repository.h"
+#include "core/storage/organization_repository.h"
+#include "core/storage/role_repository.h"
 
 #include <QStringList>
 
@@ -10,6 +15,19 @@
 namespace vms::storage {
 
 class Database;
+
+/** Filters of a user list; every set filter must hold. */
+struct UserQuery
+{
+    std::optional<qint64> organizationId;
+    std::optional<qint64> roleId;
+    std::optional<qint64> groupId;        ///< members of this group
+    bool isWithoutGroups = false;         ///< only users in no group
+    std::optional<QString> emailContains; ///< case-insensitive substring of the email
+    /** Case-insensitive substring of "first last" or of "last first". */
+    std::optional<QString> nameContains;
+    PageRequest page;
+};
 
 /** Users with their organization, role and groups. */
 class UserRepository
@@ -32,53 +50,21 @@ public:
     /** Conflict when another user has the email. */
     Status updateEmail(qint64 id, const QString &email, qint64 nowMs);
 
+    /** Users by id ascending, each with its groups. */
+    Result<Page<User>> list(const UserQuery &query);
+    /**
+     * Replaces names, email, avatar, role and group memberships (and the password hash when
+     * `passwordHash` is set) in one transaction. Conflict when another user has the email.
+     */
+    Status update(const User &user, const std::optional<QString> &passwordHash, qint64 nowMs);
+    /** Deletes the user; memberships and sessions go with it (ON DELETE CASCADE). */
+    Status remove(qint64 id);
+
 private:
     Result<std::optional<User>> findWhere(const QString &where, const QVariant &value);
-    Database &m_db;
-};
-
-/** Roles and the permissions they hold. */
-class RoleRepository
-{
-public:
-    explicit RoleRepository(Database &db)
-        : m_db(db)
-    {}
-    Result<qint64> create(const QString &name, const QString &description, bool isInternal,
-                          const QStringList &permissions, qint64 nowMs);
-    Result<std::optional<qint64>> findIdByName(const QString &name);
-    Result<QStringList> permissions(qint64 roleId);
-
-private:
-    Database &m_db;
-};
-
-/** Organizations (tenants). */
-class OrganizationRepository
-{
-public:
-    explicit OrganizationRepository(Database &db)
-        : m_db(db)
-    {}
-    Result<qint64> create(const QString &name, const QString &description, bool isInternal,
-                          qint64 nowMs);
-    Result<std::optional<qint64>> findIdByName(const QString &name);
-
-private:
-    Database &m_db;
-};
-
-/** Groups inside an organization. */
-class GroupRepository
-{
-public:
-    explicit GroupRepository(Database &db)
-        : m_db(db)
-    {}
-    Result<qint64> create(qint64 organizationId, const QString &name, const QString &description,
-                          bool isInternal, qint64 nowMs);
-
-private:
+    /** Fills in the groups of `users` with one query. */
+    Status loadGroups(QList<User> &users);
+    Status replaceGroups(qint64 userId, const QList<GroupRef> &groups);
     Database &m_db;
 };
 

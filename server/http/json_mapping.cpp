@@ -67,4 +67,54 @@ QJsonObject auditLogJson(const AuditEntry &e)
     return o;
 }
 
+QJsonObject organizationJson(const Organization &o)
+{
+    QJsonObject out{{QStringLiteral("id"), o.id},
+                    {QStringLiteral("name"), o.name},
+                    {QStringLiteral("description"), o.description},
+                    {QStringLiteral("is_internal"), o.isInternal}};
+    if (o.logoId) {
+        out.insert(QStringLiteral("logo_id"), *o.logoId);
+        out.insert(QStringLiteral("logo_url"), uploadContentUrl(*o.logoId));
+    }
+    return out;
+}
+
+QJsonObject groupJson(const Group &g)
+{
+    return {{QStringLiteral("id"), g.id},
+            {QStringLiteral("name"), g.name},
+            {QStringLiteral("description"), g.description},
+            {QStringLiteral("organization_id"), g.organizationId},
+            {QStringLiteral("organization_name"), g.organizationName},
+            {QStringLiteral("is_internal"), g.isInternal},
+            {QStringLiteral("user_count"), g.userCount},
+            {QStringLiteral("place_count"), g.placeCount}};
+}
+
+QJsonObject roleJson(const Role &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("description"), r.description},
+            {QStringLiteral("is_internal"), r.isInternal}};
+}
+
+QJsonObject placeJson(const Place &p)
+{
+    QJsonObject out{{QStringLiteral("id"), p.id},
+                    {QStringLiteral("name"), p.name},
+                    {QStringLiteral("created_at"), isoFromMs(p.createdAtMs)},
+                    {QStringLiteral("updated_at"), isoFromMs(p.updatedAtMs)},
+                    {QStringLiteral("plan_count"), p.planCount},
+                    {QStringLiteral("camera_count"), p.cameraCount}};
+    if (p.description)
+        out.insert(QStringLiteral("description"), *p.description);
+    if (p.latitude)
+        out.insert(QStringLiteral("latitude"), *p.latitude);
+    if (p.longitude)
+        out.insert(QStringLiteral("longitude"), *p.longitude);
+    return out;
+}
+
 } // namespace vms::server

@@ -2,6 +2,7 @@
 
 #include "core/domain/time_format.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QUuid>
@@ -25,6 +26,16 @@ FieldReader FieldReader::body(const HttpRequest &req)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(req.body, &err);
     if (err.error != QJsonParseError::NoError) {
+        // QJsonDocument refuses a scalar at the top level, but "text", 1, true and null are valid
+        // JSON (RFC 8259): such a body is of the wrong type, not undecodable.
+        QJsonParseError wrappedErr;
+        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + req.body + ']', &wrappedErr);
+        if (wrappedErr.error == QJsonParseError::NoError && wrapped.array().size() == 1) {
+            r.m_error.fields.append({{QStringLiteral("body")},
+                                     QStringLiteral("value is not a valid dict"),
+                                     QStringLiteral("type_error.dict")});
+            return r;
+        }
         r.m_error.fields.append({{QStringLiteral("body"), QString::number(err.offset)},
                                  QStringLiteral("Expecting value: ") + err.errorString(),
                                  QStringLiteral("value_error.jsondecode")});
@@ -196,6 +207,69 @@ std::optional<qint64> FieldReader::optDateTime(const QString &name)
         return std::nullopt;
     }
     return ms;
+}
+
+std::optional<bool> FieldReader::optBool(const QString &name)
+{
+    if (!has(name))
+        return std::nullopt;
+    if (m_source == Source::Body) {
+        const QJsonValue v = m_json.value(name);
+        if (v.isBool())
+            return v.toBool();
+    } else {
+        // The spellings pydantic accepts for a bool.
+        const QString v = m_pairs.queryItemValue(name, QUrl::FullyDecoded).trimmed().toLower();
+        static const QStringList yes{QStringLiteral("true"), QStringLiteral("1"),
+                                     QStringLiteral("yes"), QStringLiteral("on")};
+        static const QStringList no{QStringLiteral("false"), QStringLiteral("0"),
+                                    QStringLiteral("no"), QStringLiteral("off")};
+        if (yes.contains(v))
+            return true;
+        if (no.contains(v))
+            return false;
+    }
+    fail(name, QStringLiteral("value could not be parsed to a boolean"),
+         QStringLiteral("type_error.bool"));
+    return std::nullopt;
+}
+
+QList<qint64> FieldReader::requireIntList(const QString &name, int minItems, int maxItems)
+{
+    QList<qint64> out;
+    if (!has(name)) {
+        fail(name, QStringLiteral("field required"), QStringLiteral("value_error.missing"));
+        return out;
+    }
+    const QJsonValue v = m_json.value(name);
+    if (m_source != Source::Body || !v.isArray()) {
+        fail(name, QStringLiteral("value is not a valid list"), QStringLiteral("type_error.list"));
+        return out;
+    }
+    const QJsonArray items = v.toArray();
+    bool isValid = true;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonValue item = items.at(i);
+        const double d = item.toDouble();
+        if (!item.isDouble() || d != double(qint64(d))) {
+            m_error.fields.append({{m_locRoot, name, QString::number(i)},
+                                   QStringLiteral("value is not a valid integer"),
+                                   QStringLiteral("type_error.integer")});
+            isValid = false;
+            continue;
+        }
+        out.append(qint64(d));
+    }
+    if (items.size() < minItems) {
+        fail(name, QStringLiteral("ensure this value has at least %1 items").arg(minItems),
+             QStringLiteral("value_error.list.min_items"));
+        isValid = false;
+    } else if (maxItems >= 0 && items.size() > maxItems) {
+        fail(name, QStringLiteral("ensure this value has at most %1 items").arg(maxItems),
+             QStringLiteral("value_error.list.max_items"));
+        isValid = false;
+    }
+    return isValid ? out : QList<qint64>();
 }
 
 QList<qint64> FieldReader::intList(const QString &name)

@@ -41,6 +41,13 @@ public:
     std::optional<QString> optEnum(const QString &name, const QStringList &allowed);
     /** ISO 8601 date-time as ms since the epoch. */
     std::optional<qint64> optDateTime(const QString &name);
+    /** A boolean: JSON true/false in a body; true/false, 1/0, yes/no, on/off in a query. */
+    std::optional<bool> optBool(const QString &name);
+    /**
+     * A JSON array of integers in a body, of minItems..maxItems elements (maxItems < 0: any
+     * number). A bad element fails at [body, name, index].
+     */
+    QList<qint64> requireIntList(const QString &name, int minItems = 0, int maxItems = -1);
     /** Repeated query keys (?k=a&k=b) as integers. */
     QList<qint64> intList(const QString &name);
     /** Repeated query keys restricted to a closed set. */
