@@ -9,7 +9,7 @@ BUILD_PKGS=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins
   libopencv-dev libavformat-dev libavcodec-dev libavfilter-dev libswscale-dev libavutil-dev libavdevice-dev
-  ffmpeg gsoap libgsoap-dev libssl-dev libargon2-dev zlib1g-dev
+  ffmpeg gsoap libgsoap-dev libssl-dev libargon2-dev libsqlite3-dev zlib1g-dev
   python3 python3-yaml curl
 )
 TEST_PKGS=(

@@ -69,8 +69,9 @@ Result<qint64> CameraService::placeOrganization(const Principal &who, qint64 pla
     return (*place)->organizationId;
 }
 
-Result<Page<Camera>> CameraService::list(const Principal &who, const CameraListParams &params,
-                                         const PageRequest &page)
+Result<storage::CameraQuery> CameraService::listQuery(const Principal &who,
+                                                      const CameraListParams &params,
+                                                      const PageRequest &page)
 {
     if (params.placeId) {
         auto place = m_places.find(*params.placeId);
@@ -94,10 +95,35 @@ Result<Page<Camera>> CameraService::list(const Principal &who, const CameraListP
     if (page.after)
         q.afterId = page.after->id;
     q.limit = page.limit + 1;
-    auto rows = m_cameras.list(q);
+    return q;
+}
+
+Result<Page<Camera>> CameraService::list(const Principal &who, const CameraListParams &params,
+                                         const PageRequest &page)
+{
+    auto q = listQuery(who, params, page);
+    if (!q)
+        return q.error();
+    auto rows = m_cameras.list(*q);
     if (!rows)
         return rows.error();
     return toPage(std::move(*rows), page.limit, cameraCursor);
+}
+
+Result<Page<storage::CameraRepository::RenderedCamera>>
+CameraService::listRendered(const Principal &who, const CameraListParams &params,
+                            const PageRequest &page)
+{
+    auto q = listQuery(who, params, page);
+    if (!q)
+        return q.error();
+    auto rows = m_cameras.listRendered(*q);
+    if (!rows)
+        return rows.error();
+    return toPage(std::move(*rows), page.limit,
+                  [](const storage::CameraRepository::RenderedCamera &c) {
+                      return storage::PageCursor{0, c.id};
+                  });
 }
 
 Result<Page<Camera>> CameraService::search(const Principal &who, const QString &query,

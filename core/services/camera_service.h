@@ -44,6 +44,9 @@ public:
     /** An unknown (or invisible) place or group filter is a 404. */
     Result<Page<Camera>> list(const Principal &who, const CameraListParams &params,
                               const PageRequest &page);
+    /** The page of list(), rendered to JSON by the database (without origin). */
+    Result<Page<storage::CameraRepository::RenderedCamera>>
+    listRendered(const Principal &who, const CameraListParams &params, const PageRequest &page);
     /** A UUID query finds exactly that camera; anything else is a case-insensitive name match. */
     Result<Page<Camera>> search(const Principal &who, const QString &query,
                                 std::optional<qint64> groupId, bool withOrigin,
@@ -63,6 +66,8 @@ public:
     Status remove(const Principal &who, const QString &id, const CallerInfo &caller);
 
 private:
+    Result<storage::CameraQuery> listQuery(const Principal &who, const CameraListParams &params,
+                                           const PageRequest &page);
     Result<qint64> placeOrganization(const Principal &who, qint64 placeId);
 
     storage::Database &m_db;

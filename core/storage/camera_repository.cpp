@@ -4,6 +4,8 @@
 #include "core/storage/search_text.h"
 #include "core/storage/sql_values.h"
 
+#include <sqlite3.h>
+
 namespace vms::storage {
 
 namespace {
@@ -91,10 +93,12 @@ QVariantList writableValues(const Camera &c)
 
 } // namespace
 
-Result<QList<Camera>> CameraRepository::list(const CameraQuery &q)
+namespace {
+
+/** The WHERE ... ORDER BY ... LIMIT tail shared by list() and listRendered(). */
+QString filterSql(const CameraQuery &q, QVariantList &binds)
 {
-    QString sql = selectSql(q.withOrigin) + QStringLiteral(" WHERE 1=1");
-    QVariantList binds;
+    QString sql = QStringLiteral(" WHERE 1=1");
     if (q.organizationId) {
         sql += QStringLiteral(" AND c.organization_id = ?");
         binds.append(*q.organizationId);
@@ -130,6 +134,15 @@ Result<QList<Camera>> CameraRepository::list(const CameraQuery &q)
         sql += QStringLiteral(" LIMIT ?");
         binds.append(q.limit);
     }
+    return sql;
+}
+
+} // namespace
+
+Result<QList<Camera>> CameraRepository::list(const CameraQuery &q)
+{
+    QVariantList binds;
+    const QString sql = selectSql(q.withOrigin) + filterSql(q, binds);
     auto rows = m_db.select(sql, binds);
     if (!rows)
         return rows.error();
@@ -263,6 +276,88 @@ Result<qint64> CameraRepository::countOnPlan(qint64 planId)
     if (!rows)
         return rows.error();
     return rows->isEmpty() ? 0 : rows->first().value(0).toLongLong();
+}
+
+Result<QList<CameraRepository::RenderedCamera>> CameraRepository::listRendered(const CameraQuery &q)
+{
+    // Mirrors server/http/camera_json.cpp (cameraJson without origin); the API tests compare
+    // the two renderings camera by camera. onvif_password is never rendered.
+    // SQLite: plain concatenation. The JSON columns hold compact JSON that this server wrote,
+    // so they are spliced in as they are; json_quote() escapes the strings; an absent (NULL)
+    // optional field drops out through the CASEs. Measured 3x cheaper than
+    // json_patch('{}', json_object(...)), which parses and rebuilds every row.
+    static const QString sqlite = QStringLiteral(
+            "SELECT c.id, '{\"id\":' || json_quote(c.id) || ',\"name\":' || json_quote(c.name)"
+            " || ',\"source\":' || c.source || ',\"place_id\":' || c.place_id"
+            " || ',\"created_at\":\"' || strftime('%Y-%m-%dT%H:%M:%S', c.created_at / 1000, "
+            "'unixepoch')"
+            "   || printf('.%03dZ\"', c.created_at % 1000)"
+            " || ',\"updated_at\":\"' || strftime('%Y-%m-%dT%H:%M:%S', c.updated_at / 1000, "
+            "'unixepoch')"
+            "   || printf('.%03dZ\"', c.updated_at % 1000)"
+            " || CASE WHEN c.video_analytics IS NULL THEN '' ELSE ',\"video_analytics\":' || "
+            "c.video_analytics END"
+            " || CASE WHEN c.video_storage IS NULL THEN '' ELSE ',\"video_storage\":' || "
+            "c.video_storage END"
+            " || CASE WHEN c.video_streaming IS NULL THEN '' ELSE ',\"video_streaming\":' || "
+            "c.video_streaming END"
+            " || CASE WHEN c.ptz IS NULL THEN '' ELSE ',\"ptz\":' || c.ptz END"
+            " || CASE WHEN c.onvif_host IS NULL THEN '' ELSE ',\"onvif_host\":' || "
+            "json_quote(c.onvif_host) END"
+            " || CASE WHEN c.onvif_port IS NULL THEN '' ELSE ',\"onvif_port\":' || c.onvif_port END"
+            " || CASE WHEN c.onvif_login IS NULL THEN '' ELSE ',\"onvif_login\":' || "
+            "json_quote(c.onvif_login) END"
+            " || CASE WHEN c.scheduler_group IS NULL THEN '' ELSE ',\"scheduler_group\":' || "
+            "json_quote(c.scheduler_group) END"
+            " || CASE WHEN c.scheduler_tags IS NULL THEN '' ELSE ',\"scheduler_tags\":' || "
+            "c.scheduler_tags END"
+            " || CASE WHEN c.snapshot_id IS NULL THEN '' ELSE ',\"snapshot_id\":' || "
+            "json_quote(c.snapshot_id)"
+            "      || ',\"snapshot_url\":' || json_quote('/api/v1/uploads/' || c.snapshot_id || "
+            "'/content') END"
+            " || CASE WHEN c.plan_id IS NULL THEN '' ELSE ',\"plan_id\":' || c.plan_id END"
+            " || '}' FROM cameras c");
+    static const QString postgres = QStringLiteral(
+            "SELECT c.id, jsonb_strip_nulls(jsonb_build_object("
+            "'id', c.id, 'name', c.name, 'source', c.source::jsonb, 'place_id', c.place_id,"
+            " 'created_at', to_char(to_timestamp(c.created_at / 1000) AT TIME ZONE 'UTC',"
+            "   'YYYY-MM-DD\"T\"HH24:MI:SS') || '.' || lpad((c.created_at % 1000)::text, 3, '0') "
+            "|| 'Z',"
+            " 'updated_at', to_char(to_timestamp(c.updated_at / 1000) AT TIME ZONE 'UTC',"
+            "   'YYYY-MM-DD\"T\"HH24:MI:SS') || '.' || lpad((c.updated_at % 1000)::text, 3, '0') "
+            "|| 'Z',"
+            " 'video_analytics', c.video_analytics::jsonb, 'video_storage', c.video_storage::jsonb,"
+            " 'video_streaming', c.video_streaming::jsonb, 'ptz', c.ptz::jsonb,"
+            " 'onvif_host', c.onvif_host, 'onvif_port', c.onvif_port,"
+            " 'onvif_login', c.onvif_login, 'scheduler_group', c.scheduler_group,"
+            " 'scheduler_tags', c.scheduler_tags::jsonb, 'snapshot_id', c.snapshot_id,"
+            " 'snapshot_url', '/api/v1/uploads/' || c.snapshot_id || '/content',"
+            " 'plan_id', c.plan_id))::text FROM cameras c");
+    QVariantList binds;
+    const QString sql
+            = (m_db.dialect() == Dialect::Sqlite ? sqlite : postgres) + filterSql(q, binds);
+    if (m_db.dialect() == Dialect::Sqlite) {
+        QList<RenderedCamera> out;
+        out.reserve(q.limit > 0 ? q.limit : 100);
+        Status s = m_db.readRawSqlite(sql, binds, [&out](sqlite3_stmt *st) {
+            out.append(
+                    {QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                                       sqlite3_column_bytes(st, 0)),
+                     QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, 1)),
+                                sqlite3_column_bytes(st, 1))});
+        });
+        if (!s)
+            return s.error();
+        return out;
+    }
+    auto rows = m_db.select(sql, binds);
+    if (!rows)
+        return rows.error();
+    QList<RenderedCamera> out;
+    out.reserve(rows->size());
+    for (const Database::Row &row : std::as_const(*rows))
+        out.append({row[0].toString(), row[1].toString().toUtf8()});
+    return out;
 }
 
 } // namespace vms::storage

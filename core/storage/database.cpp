@@ -2,6 +2,7 @@
 
 #include "core/storage/migrations.h"
 
+#include <QFile>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -12,6 +13,9 @@
 #include <QUrl>
 
 #include <memory>
+#include <mutex>
+
+#include <sqlite3.h>
 #include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcDb, "vms.storage")
@@ -53,9 +57,16 @@ struct Database::ThreadState
     QString connectionName;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> statements;
     std::unique_ptr<QSqlQuery> unprepared; ///< the last statement that failed to prepare
+    sqlite3 *raw = nullptr;                ///< read-only connection of readRawSqlite()
+    std::unordered_map<QString, sqlite3_stmt *> rawStatements;
 
     ~ThreadState()
     {
+        for (auto &entry : rawStatements)
+            sqlite3_finalize(entry.second);
+        rawStatements.clear();
+        if (raw)
+            sqlite3_close(raw);
         unprepared.reset();
         statements.clear();
         if (!connectionName.isEmpty()) {
@@ -88,7 +99,14 @@ StateMap &threadStates()
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
     , m_serial(s_nextSerial++)
-{}
+{
+    // SQLite keeps memory statistics behind one process-wide mutex taken on every allocation;
+    // with several HTTP workers that mutex was the main cost of a list request. We never read
+    // the statistics. This must run before the first connection initialises SQLite (the Qt
+    // driver uses the same shared libsqlite3); later calls are refused harmlessly.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 Database::~Database()
 {
@@ -282,6 +300,71 @@ int Database::schemaVersion()
     if (!r || r->isEmpty())
         return 0;
     return r->first().value(0).toInt();
+}
+
+Status Database::readRawSqlite(const QString &sql, const QVariantList &binds,
+                               const std::function<void(sqlite3_stmt *)> &onRow)
+{
+    if (m_url.dialect != Dialect::Sqlite)
+        return Error::internal(QStringLiteral("readRawSqlite needs SQLite"));
+    ThreadState &state = threadState();
+    if (!state.raw) {
+        const QByteArray path = QFile::encodeName(m_url.sqlitePath);
+        // One connection per thread, never shared: no SQLite mutex needed on it.
+        if (sqlite3_open_v2(path.constData(), &state.raw,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
+            != SQLITE_OK) {
+            qCWarning(lcDb) << "cannot open raw connection:" << sqlite3_errmsg(state.raw);
+            sqlite3_close(state.raw);
+            state.raw = nullptr;
+            return Error::unavailable(QStringLiteral("database unavailable"));
+        }
+        sqlite3_busy_timeout(state.raw, 10000);
+    }
+    sqlite3_stmt *stmt = nullptr;
+    if (auto it = state.rawStatements.find(sql); it != state.rawStatements.end()) {
+        stmt = it->second;
+    } else {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v3(state.raw, text.constData(), int(text.size()),
+                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr)
+            != SQLITE_OK) {
+            qCWarning(lcDb) << "prepare failed:" << sqlite3_errmsg(state.raw) << sql;
+            return Error::internal(QStringLiteral("database error"));
+        }
+        state.rawStatements.emplace(sql, stmt);
+    }
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds.at(i);
+        int rc = SQLITE_OK;
+        if (v.isNull()) {
+            rc = sqlite3_bind_null(stmt, i + 1);
+        } else if (v.typeId() == QMetaType::Double) {
+            rc = sqlite3_bind_double(stmt, i + 1, v.toDouble());
+        } else if (v.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = v.toString().toUtf8();
+            rc = sqlite3_bind_text(stmt, i + 1, utf8.constData(), int(utf8.size()),
+                                   SQLITE_TRANSIENT);
+        } else {
+            rc = sqlite3_bind_int64(stmt, i + 1, v.toLongLong());
+        }
+        if (rc != SQLITE_OK) {
+            sqlite3_reset(stmt);
+            return Error::internal(QStringLiteral("database error"));
+        }
+    }
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        onRow(stmt);
+    // Reset at once: a statement left active would pin this connection's WAL snapshot.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE) {
+        qCWarning(lcDb) << "query failed:" << sqlite3_errmsg(state.raw) << sql;
+        return rc == SQLITE_BUSY ? Error::unavailable(QStringLiteral("database busy"))
+                                 : Error::internal(QStringLiteral("database error"));
+    }
+    return Ok{};
 }
 
 } // namespace vms::storage

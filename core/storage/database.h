@@ -10,6 +10,8 @@
 #include <atomic>
 #include <functional>
 
+struct sqlite3_stmt;
+
 namespace vms::storage {
 
 enum class Dialect { Sqlite, Postgres };
@@ -54,6 +56,15 @@ public:
 
     /** This thread's connection (opened on first use). */
     QSqlDatabase connection();
+
+    /**
+     * SQLite only: runs a read-only query on this thread's raw sqlite3 connection and calls
+     * `onRow` for each row, with the column values readable through sqlite3_column_*() as
+     * UTF-8. For hot read paths: it skips the Qt driver's UTF-16 copies and QVariant rows.
+     * Binds may be integers, doubles, strings or null.
+     */
+    Status readRawSqlite(const QString &sql, const QVariantList &binds,
+                         const std::function<void(sqlite3_stmt *)> &onRow);
 
     /** NULL of the string type, for binding an absent optional value. */
     static QVariant null() { return QVariant(QMetaType(QMetaType::QString)); }

@@ -66,13 +66,17 @@ ApiHttpServer::ApiHttpServer(services::AuthService &auth, qint64 maxBodyBytes, Q
     // Pool threads keep their database connections; recycling them would reopen connections
     // and reuse thread ids (PLATFORM_NOTES.md).
     m_pool.setExpiryTimeout(-1);
-    m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount() * 2));
+    m_pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     m_pool.setObjectName(QStringLiteral("http-workers"));
+    m_slowPool.setExpiryTimeout(-1);
+    m_slowPool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    m_slowPool.setObjectName(QStringLiteral("http-slow-workers"));
 }
 
 ApiHttpServer::~ApiHttpServer()
 {
     m_pool.waitForDone();
+    m_slowPool.waitForDone();
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
@@ -135,30 +139,30 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     const quint32 v4 = peer.toIPv4Address(&isV4);
     req.clientIp = isV4 ? QHostAddress(v4).toString() : peer.toString();
 
-    HttpReply reply = dispatch(req);
-    if (!reply.isDeferred()) {
-        auto responder = makeResponder(request, socket);
-        send(responder, reply.response());
-        return true;
-    }
-
-    // Slow work runs on the pool; the answer is written back on this (the server) thread, and
-    // only if the client is still connected.
+    // Everything past parsing runs on the worker pool, so that both cores serve requests; this
+    // thread only parses and writes. Answers go back through this thread, and only to a client
+    // that is still connected (writing to a closed socket crashes QtHttpServer 6.4).
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> guard(socket);
-    auto work = reply.work();
-    auto start = [this, responder, guard, work]() {
-        if (!guard)
-            return;
-        QtConcurrent::run(&m_pool, work).then(this, [responder, guard](HttpResponse r) {
-            if (guard && guard->state() == QAbstractSocket::ConnectedState)
-                send(*responder, r);
-        });
+    auto deliver = [responder, guard](const HttpResponse &r) {
+        if (guard && guard->state() == QAbstractSocket::ConnectedState)
+            send(*responder, r);
     };
-    if (reply.delayMs() > 0)
-        QTimer::singleShot(reply.delayMs(), this, start);
-    else
-        start();
+    QtConcurrent::run(&m_pool, [this, req]() mutable {
+        return dispatch(req);
+    }).then(this, [this, deliver, guard](HttpReply reply) {
+        if (!reply.isDeferred()) {
+            deliver(reply.response());
+            return;
+        }
+        // Slow work goes to its own pool, so that a burst of logins (Argon2id) cannot
+        // stall the other requests; throttled work waits on a timer, not on a thread.
+        auto work = reply.work();
+        QTimer::singleShot(reply.delayMs(), this, [this, work, deliver, guard] {
+            if (guard)
+                QtConcurrent::run(&m_slowPool, work).then(this, deliver);
+        });
+    });
     return true;
 }
 

@@ -24,7 +24,8 @@ public:
     ~ApiHttpServer() override;
 
     Router &router() { return m_router; }
-    QThreadPool &pool() { return m_pool; }
+    /** Runs slow handler work (Argon2id, outbound I/O), away from the request workers. */
+    QThreadPool &pool() { return m_slowPool; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -36,7 +37,8 @@ private:
     services::AuthService &m_auth;
     qint64 m_maxBodyBytes;
     Router m_router;
-    QThreadPool m_pool;
+    QThreadPool m_pool;     ///< request dispatch: one thread per core
+    QThreadPool m_slowPool; ///< deferred handler work
 };
 
 } // namespace vms::server

@@ -59,6 +59,7 @@ struct HttpResponse
 class HttpReply
 {
 public:
+    HttpReply() = default;
     HttpReply(HttpResponse response)
         : m_response(std::move(response))
     {}
