@@ -40,8 +40,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     b->m_roles = std::make_unique<RoleService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_userAdmin
             = std::make_unique<UserAdminService>(*b->m_db, *b->m_clock, b->m_hasher, *b->m_audit);
-    b->m_uploads = std::make_unique<UploadService>(*b->m_db, *b->m_clock, *b->m_audit,
-                                                   b->m_dataDir);
+    b->m_uploads
+            = std::make_unique<UploadService>(*b->m_db, *b->m_clock, *b->m_audit, b->m_dataDir);
     b->m_places = std::make_unique<PlaceService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_plans = std::make_unique<PlanService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_cameras = std::make_unique<CameraService>(*b->m_db, *b->m_clock, *b->m_audit);
