@@ -143,7 +143,7 @@ public:
     QFuture<Status> deleteOrganization(qint64 id);
     /** POST /organizations/search: case-insensitive name substring; empty matches all. */
     QFuture<Result<Page<Organization>>> searchOrganizations(const QString &query,
-                                                           const PageRequest &page = {});
+                                                            const PageRequest &page = {});
     /** GET /organizations/{id}/members: the whole list (the API does not page it). */
     QFuture<Result<QList<User>>> organizationMembers(qint64 id, bool withoutGroups = false);
     /** GET /organizations/{id}/groups: the whole list (the API does not page it). */
@@ -230,9 +230,8 @@ public:
     /** DELETE /plans/{id}/cameras with a JSON body. */
     QFuture<Status> removePlanCameras(qint64 planId, const QStringList &cameraIds);
     /** PUT /plans/{id}/cameras/{camera}/position; x and y are in [0, 1]. */
-    QFuture<Result<PlanCameraPosition>> setPlanCameraPosition(qint64 planId,
-                                                             const QString &cameraId, double x,
-                                                             double y);
+    QFuture<Result<PlanCameraPosition>>
+    setPlanCameraPosition(qint64 planId, const QString &cameraId, double x, double y);
 
     // --- cameras (§2) ---
     QFuture<Result<Page<Camera>>> cameras(const CameraQuery &query = {});

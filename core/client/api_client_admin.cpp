@@ -91,13 +91,13 @@ QFuture<Status> ApiClient::deleteOrganization(qint64 id)
 QFuture<Result<Page<Organization>>> ApiClient::searchOrganizations(const QString &query,
                                                                    const PageRequest &page)
 {
-    Request request = jsonRequest(QByteArrayLiteral("POST"),
-                                  kApi + QStringLiteral("/organizations/search"),
-                                  QJsonObject{{QStringLiteral("query"), query}});
+    Request request
+            = jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/organizations/search"),
+                          QJsonObject{{QStringLiteral("query"), query}});
     request.query = pageQuery(page);
-    return call<Page<Organization>>(request,
-                                    pageParser<Organization>(QLatin1String("organizations"),
-                                                             QLatin1String("OrganizationsResponse")));
+    return call<Page<Organization>>(
+            request, pageParser<Organization>(QLatin1String("organizations"),
+                                              QLatin1String("OrganizationsResponse")));
 }
 
 QFuture<Result<QList<User>>> ApiClient::organizationMembers(qint64 id, bool withoutGroups)
@@ -123,9 +123,9 @@ QFuture<Result<QList<Group>>> ApiClient::organizationGroups(qint64 id)
 
 QFuture<Result<Page<Group>>> ApiClient::groups(const PageRequest &page)
 {
-    return call<Page<Group>>(getRequest(kApi + QStringLiteral("/groups"), pageQuery(page)),
-                             pageParser<Group>(QLatin1String("groups"),
-                                               QLatin1String("GroupsResponse")));
+    return call<Page<Group>>(
+            getRequest(kApi + QStringLiteral("/groups"), pageQuery(page)),
+            pageParser<Group>(QLatin1String("groups"), QLatin1String("GroupsResponse")));
 }
 
 QFuture<Result<QList<Group>>> ApiClient::allGroups()
@@ -162,15 +162,14 @@ QFuture<Status> ApiClient::deleteGroup(qint64 id)
     return call<Ok>(deleteRequest(path(QStringLiteral("/groups"), id)), &parseNoContent);
 }
 
-QFuture<Result<Page<Group>>> ApiClient::searchGroups(const QString &query,
-                                                     const PageRequest &page)
+QFuture<Result<Page<Group>>> ApiClient::searchGroups(const QString &query, const PageRequest &page)
 {
-    Request request = jsonRequest(QByteArrayLiteral("POST"),
-                                  kApi + QStringLiteral("/groups/search"),
-                                  QJsonObject{{QStringLiteral("query"), query}});
+    Request request
+            = jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/groups/search"),
+                          QJsonObject{{QStringLiteral("query"), query}});
     request.query = pageQuery(page);
-    return call<Page<Group>>(request, pageParser<Group>(QLatin1String("groups"),
-                                                        QLatin1String("GroupsResponse")));
+    return call<Page<Group>>(
+            request, pageParser<Group>(QLatin1String("groups"), QLatin1String("GroupsResponse")));
 }
 
 QFuture<Result<Page<User>>> ApiClient::groupMembers(qint64 groupId, const PageRequest &page)
@@ -190,18 +189,20 @@ QFuture<Result<QList<User>>> ApiClient::allGroupMembers(qint64 groupId)
 
 QFuture<Status> ApiClient::addGroupMembers(qint64 groupId, const QList<qint64> &userIds)
 {
-    return call<Ok>(jsonRequest(QByteArrayLiteral("POST"),
-                                path(QStringLiteral("/groups"), groupId, QStringLiteral("/members")),
-                                QJsonObject{{QStringLiteral("user_ids"), idArray(userIds)}}),
-                    &parseNoContent);
+    return call<Ok>(
+            jsonRequest(QByteArrayLiteral("POST"),
+                        path(QStringLiteral("/groups"), groupId, QStringLiteral("/members")),
+                        QJsonObject{{QStringLiteral("user_ids"), idArray(userIds)}}),
+            &parseNoContent);
 }
 
 QFuture<Status> ApiClient::removeGroupMembers(qint64 groupId, const QList<qint64> &userIds)
 {
-    return call<Ok>(jsonRequest(QByteArrayLiteral("DELETE"),
-                                path(QStringLiteral("/groups"), groupId, QStringLiteral("/members")),
-                                QJsonObject{{QStringLiteral("user_ids"), idArray(userIds)}}),
-                    &parseNoContent);
+    return call<Ok>(
+            jsonRequest(QByteArrayLiteral("DELETE"),
+                        path(QStringLiteral("/groups"), groupId, QStringLiteral("/members")),
+                        QJsonObject{{QStringLiteral("user_ids"), idArray(userIds)}}),
+            &parseNoContent);
 }
 
 QFuture<Result<Page<Place>>> ApiClient::groupPlaces(qint64 groupId, const PageRequest &page)
@@ -239,9 +240,9 @@ QFuture<Status> ApiClient::removeGroupPlaces(qint64 groupId, const QList<qint64>
 
 QFuture<Result<QList<Role>>> ApiClient::roles()
 {
-    return call<QList<Role>>(getRequest(kApi + QStringLiteral("/roles")),
-                             listParser<Role>(QLatin1String("roles"),
-                                              QLatin1String("RolesResponse")));
+    return call<QList<Role>>(
+            getRequest(kApi + QStringLiteral("/roles")),
+            listParser<Role>(QLatin1String("roles"), QLatin1String("RolesResponse")));
 }
 
 QFuture<Result<Role>> ApiClient::role(qint64 id)
@@ -251,9 +252,9 @@ QFuture<Result<Role>> ApiClient::role(qint64 id)
 
 QFuture<Result<Role>> ApiClient::createRole(const RoleInput &input)
 {
-    return call<Role>(jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/roles"),
-                                  input.toJson()),
-                      &parseObject<Role>);
+    return call<Role>(
+            jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/roles"), input.toJson()),
+            &parseObject<Role>);
 }
 
 QFuture<Result<Role>> ApiClient::updateRole(qint64 id, const RoleInput &input)
@@ -314,9 +315,9 @@ QFuture<Result<Page<User>>> ApiClient::users(const PageRequest &page, bool witho
     QUrlQuery query = pageQuery(page);
     if (withoutGroups)
         query.addQueryItem(QStringLiteral("without_groups"), QStringLiteral("true"));
-    return call<Page<User>>(getRequest(kApi + QStringLiteral("/users"), query),
-                            pageParser<User>(QLatin1String("users"),
-                                             QLatin1String("UsersResponse")));
+    return call<Page<User>>(
+            getRequest(kApi + QStringLiteral("/users"), query),
+            pageParser<User>(QLatin1String("users"), QLatin1String("UsersResponse")));
 }
 
 QFuture<Result<QList<User>>> ApiClient::allUsers(bool withoutGroups)
@@ -356,12 +357,11 @@ QFuture<Status> ApiClient::deleteUser(qint64 id)
 
 QFuture<Result<Page<User>>> ApiClient::searchUsers(const QString &query, const PageRequest &page)
 {
-    Request request = jsonRequest(QByteArrayLiteral("POST"),
-                                  kApi + QStringLiteral("/users/search"),
+    Request request = jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/users/search"),
                                   QJsonObject{{QStringLiteral("query"), query}});
     request.query = pageQuery(page);
-    return call<Page<User>>(request, pageParser<User>(QLatin1String("users"),
-                                                      QLatin1String("UsersResponse")));
+    return call<Page<User>>(
+            request, pageParser<User>(QLatin1String("users"), QLatin1String("UsersResponse")));
 }
 
 } // namespace vms::client

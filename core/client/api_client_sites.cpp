@@ -26,8 +26,8 @@ QString path(const QString &collection, qint64 id, const QString &tail = {})
 // from changing the path.
 QString path(const QString &collection, const QString &id, const QString &tail = {})
 {
-    return kApi + collection + QLatin1Char('/')
-           + QString::fromLatin1(QUrl::toPercentEncoding(id)) + tail;
+    return kApi + collection + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(id))
+           + tail;
 }
 
 QUrlQuery pageQuery(const PageRequest &page)
@@ -53,10 +53,10 @@ QFuture<Result<QList<Place>>> ApiClient::places(const PlaceFilter &filter)
         query.addQueryItem(QStringLiteral("without_groups"), QStringLiteral("true"));
     if (filter.groupId)
         query.addQueryItem(QStringLiteral("group_id"), QString::number(*filter.groupId));
-    // The reply has the page shape, but the API gives this list no cursor parameter: it is
-    // always complete. A cursor in it would mean a server the console cannot follow.
-    const auto parsePage = pageParser<Place>(QLatin1String("places"),
-                                             QLatin1String("PlacesResponse"));
+    // The reply has the page shape, but the API gives this list no cursor parameter: the server
+    // answers every match at once, so there is no next page to follow.
+    const auto parsePage
+            = pageParser<Place>(QLatin1String("places"), QLatin1String("PlacesResponse"));
     return call<QList<Place>>(getRequest(kApi + QStringLiteral("/places"), query),
                               [parsePage](const RawReply &reply) -> Result<QList<Place>> {
                                   Result<Page<Place>> page = parsePage(reply);
@@ -90,15 +90,14 @@ QFuture<Status> ApiClient::deletePlace(qint64 id)
     return call<Ok>(deleteRequest(path(QStringLiteral("/places"), id)), &parseNoContent);
 }
 
-QFuture<Result<Page<Place>>> ApiClient::searchPlaces(const QString &query,
-                                                     const PageRequest &page)
+QFuture<Result<Page<Place>>> ApiClient::searchPlaces(const QString &query, const PageRequest &page)
 {
-    Request request = jsonRequest(QByteArrayLiteral("POST"),
-                                  kApi + QStringLiteral("/places/search"),
-                                  QJsonObject{{QStringLiteral("query"), query}});
+    Request request
+            = jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/places/search"),
+                          QJsonObject{{QStringLiteral("query"), query}});
     request.query = pageQuery(page);
-    return call<Page<Place>>(request, pageParser<Place>(QLatin1String("places"),
-                                                        QLatin1String("PlacesResponse")));
+    return call<Page<Place>>(
+            request, pageParser<Place>(QLatin1String("places"), QLatin1String("PlacesResponse")));
 }
 
 QFuture<Result<Page<Plan>>> ApiClient::placePlans(qint64 placeId, const PageRequest &page)
@@ -136,15 +135,14 @@ QFuture<Result<QList<Camera>>> ApiClient::allPlaceCameras(qint64 placeId, bool w
 
 // --- plans ---
 
-QFuture<Result<Page<Plan>>> ApiClient::plans(const PageRequest &page,
-                                             std::optional<qint64> groupId)
+QFuture<Result<Page<Plan>>> ApiClient::plans(const PageRequest &page, std::optional<qint64> groupId)
 {
     QUrlQuery query = pageQuery(page);
     if (groupId)
         query.addQueryItem(QStringLiteral("group_id"), QString::number(*groupId));
-    return call<Page<Plan>>(getRequest(kApi + QStringLiteral("/plans"), query),
-                            pageParser<Plan>(QLatin1String("plans"),
-                                             QLatin1String("PlansResponse")));
+    return call<Page<Plan>>(
+            getRequest(kApi + QStringLiteral("/plans"), query),
+            pageParser<Plan>(QLatin1String("plans"), QLatin1String("PlansResponse")));
 }
 
 QFuture<Result<QList<Plan>>> ApiClient::allPlans(std::optional<qint64> groupId)
@@ -161,9 +159,9 @@ QFuture<Result<Plan>> ApiClient::plan(qint64 id)
 
 QFuture<Result<Plan>> ApiClient::createPlan(const PlanInput &input)
 {
-    return call<Plan>(jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/plans"),
-                                  input.toJson()),
-                      &parseObject<Plan>);
+    return call<Plan>(
+            jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/plans"), input.toJson()),
+            &parseObject<Plan>);
 }
 
 QFuture<Result<Plan>> ApiClient::updatePlan(qint64 id, const PlanInput &input)
@@ -183,8 +181,7 @@ QFuture<Result<Page<PlanCamera>>> ApiClient::planCameras(qint64 planId, const Pa
     return call<Page<PlanCamera>>(
             getRequest(path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras")),
                        pageQuery(page)),
-            pageParser<PlanCamera>(QLatin1String("cameras"),
-                                   QLatin1String("PlanCamerasResponse")));
+            pageParser<PlanCamera>(QLatin1String("cameras"), QLatin1String("PlanCamerasResponse")));
 }
 
 QFuture<Result<QList<PlanCamera>>> ApiClient::allPlanCameras(qint64 planId)
@@ -196,45 +193,41 @@ QFuture<Result<QList<PlanCamera>>> ApiClient::allPlanCameras(qint64 planId)
 
 QFuture<Status> ApiClient::addPlanCameras(qint64 planId, const QStringList &cameraIds)
 {
-    return call<Ok>(
-            jsonRequest(QByteArrayLiteral("POST"),
-                        path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras")),
-                        QJsonObject{{QStringLiteral("camera_ids"),
-                                     QJsonArray::fromStringList(cameraIds)}}),
-            &parseNoContent);
+    return call<Ok>(jsonRequest(QByteArrayLiteral("POST"),
+                                path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras")),
+                                QJsonObject{{QStringLiteral("camera_ids"),
+                                             QJsonArray::fromStringList(cameraIds)}}),
+                    &parseNoContent);
 }
 
 QFuture<Status> ApiClient::removePlanCameras(qint64 planId, const QStringList &cameraIds)
 {
-    return call<Ok>(
-            jsonRequest(QByteArrayLiteral("DELETE"),
-                        path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras")),
-                        QJsonObject{{QStringLiteral("camera_ids"),
-                                     QJsonArray::fromStringList(cameraIds)}}),
-            &parseNoContent);
+    return call<Ok>(jsonRequest(QByteArrayLiteral("DELETE"),
+                                path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras")),
+                                QJsonObject{{QStringLiteral("camera_ids"),
+                                             QJsonArray::fromStringList(cameraIds)}}),
+                    &parseNoContent);
 }
 
-QFuture<Result<PlanCameraPosition>> ApiClient::setPlanCameraPosition(qint64 planId,
-                                                                     const QString &cameraId,
-                                                                     double x, double y)
+QFuture<Result<PlanCameraPosition>>
+ApiClient::setPlanCameraPosition(qint64 planId, const QString &cameraId, double x, double y)
 {
     const QString target = path(QStringLiteral("/plans"), planId, QStringLiteral("/cameras/"))
                            + QString::fromLatin1(QUrl::toPercentEncoding(cameraId))
                            + QStringLiteral("/position");
-    return call<PlanCameraPosition>(jsonRequest(QByteArrayLiteral("PUT"), target,
-                                                QJsonObject{{QStringLiteral("x"), x},
-                                                            {QStringLiteral("y"), y}}),
-                                    &parseObject<PlanCameraPosition>);
+    return call<PlanCameraPosition>(
+            jsonRequest(QByteArrayLiteral("PUT"), target,
+                        QJsonObject{{QStringLiteral("x"), x}, {QStringLiteral("y"), y}}),
+            &parseObject<PlanCameraPosition>);
 }
 
 // --- cameras ---
 
 QFuture<Result<Page<Camera>>> ApiClient::cameras(const CameraQuery &query)
 {
-    return call<Page<Camera>>(getRequest(kApi + QStringLiteral("/cameras"),
-                                         query.toUrlQuery(false)),
-                              pageParser<Camera>(QLatin1String("cameras"),
-                                                 QLatin1String("CamerasResponse")));
+    return call<Page<Camera>>(
+            getRequest(kApi + QStringLiteral("/cameras"), query.toUrlQuery(false)),
+            pageParser<Camera>(QLatin1String("cameras"), QLatin1String("CamerasResponse")));
 }
 
 QFuture<Result<QList<Camera>>> ApiClient::allCameras(const CameraQuery &query)
@@ -282,9 +275,9 @@ QFuture<Status> ApiClient::deleteCamera(const QString &id)
 QFuture<Result<Page<Camera>>> ApiClient::searchCameras(const QString &query,
                                                        const CameraQuery &filter)
 {
-    Request request = jsonRequest(QByteArrayLiteral("POST"),
-                                  kApi + QStringLiteral("/cameras/search"),
-                                  QJsonObject{{QStringLiteral("query"), query}});
+    Request request
+            = jsonRequest(QByteArrayLiteral("POST"), kApi + QStringLiteral("/cameras/search"),
+                          QJsonObject{{QStringLiteral("query"), query}});
     request.query = filter.toUrlQuery(true);
     return call<Page<Camera>>(request, pageParser<Camera>(QLatin1String("cameras"),
                                                           QLatin1String("CamerasResponse")));
@@ -306,11 +299,10 @@ QFuture<Result<QList<Upload>>> ApiClient::upload(UploadKind kind, const QByteArr
                                                  const QString &fileName,
                                                  const QByteArray &contentType)
 {
-    const FormData form = encodeFormData({{QStringLiteral("upload_data"), fileName,
-                                           contentType.isEmpty()
-                                                   ? QByteArrayLiteral("application/octet-stream")
-                                                   : contentType,
-                                           data}});
+    const FormData form = encodeFormData(
+            {{QStringLiteral("upload_data"), fileName,
+              contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : contentType,
+              data}});
     Request request;
     request.verb = QByteArrayLiteral("POST");
     request.path = kApi + QStringLiteral("/uploads");

@@ -9,8 +9,8 @@ namespace vms::client {
 /** One field of a multipart/form-data body. */
 struct FormDataPart
 {
-    QString name;        ///< the form field
-    QString fileName;    ///< empty: a plain field without a filename parameter
+    QString name;           ///< the form field
+    QString fileName;       ///< empty: a plain field without a filename parameter
     QByteArray contentType; ///< empty: no Content-Type header for the part
     QByteArray body;
 };

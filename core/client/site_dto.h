@@ -156,7 +156,7 @@ struct CameraInput
     QString name;
     QJsonObject source;
     qint64 placeId = 0;
-    QString onvifHost;         ///< empty: not sent
+    QString onvifHost; ///< empty: not sent
     std::optional<int> onvifPort;
     QString onvifLogin;        ///< empty: not sent
     QString onvifPassword;     ///< empty: not sent (on update the stored one stays)

@@ -1,0 +1,76 @@
+#include "ui/error_text.h"
+
+#include <QStringList>
+
+namespace vms::ui {
+
+namespace {
+
+QString withDetail(const QString &sentence, const QString &detail)
+{
+    if (detail.isEmpty())
+        return sentence;
+    return ErrorText::tr("%1 (%2)").arg(sentence, detail);
+}
+
+QString fieldNames(const vms::Error &error)
+{
+    QStringList names;
+    for (const FieldError &field : error.fields) {
+        // loc is e.g. ["body", "first_name"]: the first part names the request section only.
+        const QString name = field.loc.isEmpty() ? QString() : field.loc.last();
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+bool ErrorText::isAuthenticationFailure(const vms::Error &error)
+{
+    return error.kind == ErrorKind::Unauthenticated
+           || error.status == QLatin1String("token_invalid_credentials")
+           || error.status == QLatin1String("token_refresh_error");
+}
+
+QString ErrorText::describe(const vms::Error &error)
+{
+    if (error.status == QLatin1String("token_invalid_credentials"))
+        return tr("Wrong login or password.");
+    if (error.status == QLatin1String("token_refresh_error"))
+        return tr("Your session has expired. Sign in again.");
+
+    switch (error.kind) {
+    case ErrorKind::Unauthenticated:
+        return tr("Your session has expired. Sign in again.");
+    case ErrorKind::PermissionDenied:
+        return tr("You do not have permission to do this.");
+    case ErrorKind::NotFound:
+        return tr("The requested item does not exist any more.");
+    case ErrorKind::InvalidArgument:
+        return withDetail(tr("The server rejected the request."), error.message);
+    case ErrorKind::Validation: {
+        const QString names = fieldNames(error);
+        return names.isEmpty() ? withDetail(tr("Some values are not valid."), error.message)
+                               : tr("Some values are not valid: %1.").arg(names);
+    }
+    case ErrorKind::Conflict:
+        return withDetail(tr("The item was changed by someone else or already exists."),
+                          error.message);
+    case ErrorKind::PayloadTooLarge:
+        return tr("The data is too large for the server.");
+    case ErrorKind::TooManyRequests:
+        return tr("Too many attempts. Wait a moment and try again.");
+    case ErrorKind::Unavailable:
+        return tr("The server cannot be reached. Check the connection and try again.");
+    case ErrorKind::Timeout:
+        return tr("The server did not answer in time. Try again.");
+    case ErrorKind::MethodNotAllowed:
+    case ErrorKind::Internal:
+        break;
+    }
+    return withDetail(tr("The server could not process the request."), error.message);
+}
+
+} // namespace vms::ui
