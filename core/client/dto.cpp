@@ -1,5 +1,7 @@
 #include "core/client/dto.h"
 
+#include "core/auth/permissions.h"
+
 #include "core/client/json_reader.h"
 
 #include <QJsonArray>
@@ -185,78 +187,7 @@ QUrlQuery AuditLogQuery::toUrlQuery() const
 
 const QStringList &auditActionTypes()
 {
-    static const QStringList types = {
-            QStringLiteral("camera_create"),
-            QStringLiteral("camera_delete"),
-            QStringLiteral("camera_update"),
-            QStringLiteral("face_create"),
-            QStringLiteral("face_delete"),
-            QStringLiteral("face_update"),
-            QStringLiteral("facelist_create"),
-            QStringLiteral("facelist_delete"),
-            QStringLiteral("facelist_update"),
-            QStringLiteral("faceimage_create"),
-            QStringLiteral("faceimage_delete"),
-            QStringLiteral("facelist_face_create"),
-            QStringLiteral("facelist_face_delete"),
-            QStringLiteral("group_create"),
-            QStringLiteral("group_delete"),
-            QStringLiteral("group_update"),
-            QStringLiteral("group_user_create"),
-            QStringLiteral("group_user_delete"),
-            QStringLiteral("group_place_create"),
-            QStringLiteral("group_place_delete"),
-            QStringLiteral("organization_create"),
-            QStringLiteral("organization_delete"),
-            QStringLiteral("organization_update"),
-            QStringLiteral("permission_create"),
-            QStringLiteral("permission_delete"),
-            QStringLiteral("onvif_image_update"),
-            QStringLiteral("onvif_network_update"),
-            QStringLiteral("onvif_ptz_update"),
-            QStringLiteral("onvif_ptz_home_save"),
-            QStringLiteral("onvif_ptz_home_apply"),
-            QStringLiteral("onvif_ptz_preset_create"),
-            QStringLiteral("onvif_ptz_preset_delete"),
-            QStringLiteral("onvif_ptz_preset_apply"),
-            QStringLiteral("onvif_stream_update"),
-            QStringLiteral("onvif_user_update"),
-            QStringLiteral("orion_create"),
-            QStringLiteral("orion_delete"),
-            QStringLiteral("orion_update"),
-            QStringLiteral("place_create"),
-            QStringLiteral("place_delete"),
-            QStringLiteral("place_update"),
-            QStringLiteral("place_group_create"),
-            QStringLiteral("place_group_delete"),
-            QStringLiteral("plan_create"),
-            QStringLiteral("plan_delete"),
-            QStringLiteral("plan_update"),
-            QStringLiteral("plan_camera_create"),
-            QStringLiteral("plan_camera_delete"),
-            QStringLiteral("plan_camera_update"),
-            QStringLiteral("plate_create"),
-            QStringLiteral("plate_delete"),
-            QStringLiteral("plate_update"),
-            QStringLiteral("platelist_create"),
-            QStringLiteral("platelist_delete"),
-            QStringLiteral("platelist_update"),
-            QStringLiteral("platelist_plate_create"),
-            QStringLiteral("platelist_plate_delete"),
-            QStringLiteral("role_create"),
-            QStringLiteral("role_delete"),
-            QStringLiteral("role_update"),
-            QStringLiteral("upload_create"),
-            QStringLiteral("user_create"),
-            QStringLiteral("user_delete"),
-            QStringLiteral("user_update"),
-            QStringLiteral("user_login"),
-            QStringLiteral("user_logout"),
-            QStringLiteral("version_update"),
-            QStringLiteral("videoclip_create"),
-            QStringLiteral("videoclip_delete"),
-    };
-    return types;
+    return auth::allAuditActionTypes();
 }
 
 ErrorKind errorKindForHttpStatus(int httpStatus)
