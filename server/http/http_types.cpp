@@ -32,6 +32,11 @@ HttpResponse HttpResponse::json(const QJsonArray &arr, int status)
     return r;
 }
 
+HttpResponse HttpResponse::statusOk()
+{
+    return json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+}
+
 HttpResponse HttpResponse::noContent()
 {
     HttpResponse r;

@@ -47,6 +47,8 @@ struct HttpResponse
     static HttpResponse json(const QJsonObject &obj, int status = 200);
     static HttpResponse json(const QJsonArray &arr, int status = 200);
     static HttpResponse noContent();
+    /** The seed's generic success body (StatusOk): {"status": "ok"}. */
+    static HttpResponse statusOk();
     static HttpResponse bytes(QByteArray data, QByteArray contentType, int status = 200);
     /** The one mapping from an Error to the seed's status code and body. */
     static HttpResponse fromError(const Error &error);

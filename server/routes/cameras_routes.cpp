@@ -208,8 +208,7 @@ void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.cameras().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return HttpResponse::json(
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+              return HttpResponse::statusOk();
           });
 }
 

@@ -10,11 +10,6 @@ namespace vms::server {
 
 namespace {
 
-HttpResponse okResponse()
-{
-    return HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-}
-
 /** The body of a create or a full update (GroupCreate). */
 std::optional<services::GroupFields> readFields(FieldReader &in)
 {
@@ -54,7 +49,7 @@ Handler idsHandler(services::Backend &backend, const QString &listName, IdsActio
             return in.error();
         if (Status s = (backend.groups().*action)(req.who(), *id, ids, req.caller()); !s)
             return s.error();
-        return okResponse();
+        return HttpResponse::statusOk();
     };
 }
 
@@ -140,7 +135,7 @@ void registerGroupRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.groups().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return okResponse();
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/groups/{group_id}/members"),

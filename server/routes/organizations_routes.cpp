@@ -139,8 +139,7 @@ void registerOrganizationRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.organizations().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return HttpResponse::json(
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/organizations/{organization_id}/members"),

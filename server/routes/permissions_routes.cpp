@@ -33,7 +33,7 @@ Handler permissionHandler(services::Backend &backend, PermissionAction action)
             return in.error();
         if (Status s = (backend.roles().*action)(req.who(), roleId, *permission, req.caller()); !s)
             return s.error();
-        return HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+        return HttpResponse::statusOk();
     };
 }
 

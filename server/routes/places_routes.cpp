@@ -138,8 +138,7 @@ void registerPlacesRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.places().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return HttpResponse::json(
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/places/{place_id}/plans"),

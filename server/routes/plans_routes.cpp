@@ -12,11 +12,6 @@ namespace vms::server {
 
 namespace {
 
-HttpResponse statusOk()
-{
-    return HttpResponse::json(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
-}
-
 HttpResponse plansPage(const services::Page<Plan> &page)
 {
     QJsonArray items;
@@ -137,7 +132,7 @@ void registerPlansRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.plans().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return statusOk();
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/plans/{plan_id}/cameras"),
@@ -173,7 +168,7 @@ void registerPlansRoutes(ApiHttpServer &http, services::Backend &backend)
                   return ids.error();
               if (Status s = backend.plans().addCameras(req.who(), *id, *ids, req.caller()); !s)
                   return s.error();
-              return statusOk();
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/plans/{plan_id}/cameras"),
@@ -187,7 +182,7 @@ void registerPlansRoutes(ApiHttpServer &http, services::Backend &backend)
                   return ids.error();
               if (Status s = backend.plans().removeCameras(req.who(), *id, *ids, req.caller()); !s)
                   return s.error();
-              return statusOk();
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("PUT"),

@@ -91,8 +91,7 @@ void registerRoleRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.roles().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return HttpResponse::json(
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+              return HttpResponse::statusOk();
           });
 
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/roles/{role_id}/members"),

@@ -223,8 +223,7 @@ void registerUsersRoutes(ApiHttpServer &http, services::Backend &backend)
                   return id.error();
               if (Status s = backend.userAdmin().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
-              return HttpResponse::json(
-                      QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+              return HttpResponse::statusOk();
           });
 }
 
