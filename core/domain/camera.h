@@ -47,6 +47,7 @@ struct Camera
     std::optional<QString> snapshotId;
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
+    qint64 revision = 0; ///< bumped by every write of the row (storage only, not in the API)
     std::optional<CameraOrigin> origin; ///< filled by reads that ask for it
 };
 

@@ -242,12 +242,16 @@ Result<Principal> AuthService::principalFor(qint64 userId, const QString &sessio
         return user.error();
     if (!*user || !(*user)->isActive)
         return Error::unauthenticated(QStringLiteral("User is not active"));
-    auto perms = m_roles.permissions((*user)->roleId);
-    if (!perms)
-        return perms.error();
     Principal p;
+    if (!(*user)->isSuperuser) {
+        // A superuser passes every check without looking at its role (Principal::can), so
+        // its permission set is not loaded: that is a 150-row read on every request.
+        auto perms = m_roles.permissions((*user)->roleId);
+        if (!perms)
+            return perms.error();
+        p.permissions = QSet<QString>(perms->cbegin(), perms->cend());
+    }
     p.user = std::move(**user);
-    p.permissions = QSet<QString>(perms->cbegin(), perms->cend());
     p.sessionId = sessionId;
     p.jti = jti;
     return p;

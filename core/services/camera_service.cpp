@@ -110,20 +110,31 @@ Result<Page<Camera>> CameraService::list(const Principal &who, const CameraListP
     return toPage(std::move(*rows), page.limit, cameraCursor);
 }
 
-Result<Page<storage::CameraRepository::RenderedCamera>>
-CameraService::listRendered(const Principal &who, const CameraListParams &params,
-                            const PageRequest &page)
+Result<Page<storage::CameraRepository::Revision>>
+CameraService::listRevisions(const Principal &who, const CameraListParams &params,
+                             const PageRequest &page)
 {
     auto q = listQuery(who, params, page);
     if (!q)
         return q.error();
-    auto rows = m_cameras.listRendered(*q);
+    auto rows = m_cameras.listRevisions(*q);
     if (!rows)
         return rows.error();
-    return toPage(std::move(*rows), page.limit,
-                  [](const storage::CameraRepository::RenderedCamera &c) {
-                      return storage::PageCursor{0, c.id};
-                  });
+    return toPage(std::move(*rows), page.limit, [](const storage::CameraRepository::Revision &c) {
+        return storage::PageCursor{0, c.id};
+    });
+}
+
+Result<QList<Camera>> CameraService::getMany(const Principal &who, const QStringList &ids)
+{
+    auto found = m_cameras.findMany(ids);
+    if (!found)
+        return found.error();
+    const std::optional<qint64> scope = orgScope(who);
+    if (scope) {
+        found->removeIf([&](const Camera &c) { return c.organizationId != *scope; });
+    }
+    return found;
 }
 
 Result<Page<Camera>> CameraService::search(const Principal &who, const QString &query,

@@ -44,9 +44,14 @@ public:
     /** An unknown (or invisible) place or group filter is a 404. */
     Result<Page<Camera>> list(const Principal &who, const CameraListParams &params,
                               const PageRequest &page);
-    /** The page of list(), rendered to JSON by the database (without origin). */
-    Result<Page<storage::CameraRepository::RenderedCamera>>
-    listRendered(const Principal &who, const CameraListParams &params, const PageRequest &page);
+    /** The ids and revisions of the page list() would return (for cached renderings). */
+    Result<Page<storage::CameraRepository::Revision>>
+    listRevisions(const Principal &who, const CameraListParams &params, const PageRequest &page);
+    /**
+     * The cameras among `ids` that the caller can see (without origin), in no particular
+     * order. For filling in a page that listRevisions() returned.
+     */
+    Result<QList<Camera>> getMany(const Principal &who, const QStringList &ids);
     /** A UUID query finds exactly that camera; anything else is a case-insensitive name match. */
     Result<Page<Camera>> search(const Principal &who, const QString &query,
                                 std::optional<qint64> groupId, bool withOrigin,

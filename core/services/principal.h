@@ -11,7 +11,7 @@ namespace vms::services {
 struct Principal
 {
     User user;
-    QSet<QString> permissions;
+    QSet<QString> permissions; ///< the role's; left empty for a superuser (see can())
     QString sessionId;
     QString jti;
 

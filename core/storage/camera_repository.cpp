@@ -14,8 +14,8 @@ const QString kColumns = QStringLiteral(
         "c.id, c.organization_id, c.place_id, c.plan_id, c.plan_x, c.plan_y, c.name, c.source,"
         " c.video_analytics, c.video_storage, c.video_streaming, c.ptz, c.onvif_host,"
         " c.onvif_port, c.onvif_login, c.onvif_password, c.scheduler_group, c.scheduler_tags,"
-        " c.snapshot_id, c.created_at, c.updated_at");
-constexpr int kColumnCount = 21;
+        " c.snapshot_id, c.created_at, c.updated_at, c.revision");
+constexpr int kColumnCount = 22;
 const QString kOriginColumns
         = QStringLiteral(", pl.name, p.name, p.description, p.latitude, p.longitude");
 const QString kOriginJoin = QStringLiteral(
@@ -52,6 +52,7 @@ Camera fromRow(const Database::Row &row, bool withOrigin)
     c.snapshotId = optionalString(row[18]);
     c.createdAtMs = row[19].toLongLong();
     c.updatedAtMs = row[20].toLongLong();
+    c.revision = row[21].toLongLong();
     if (withOrigin) {
         CameraOrigin o;
         o.planId = c.planId;
@@ -95,7 +96,7 @@ QVariantList writableValues(const Camera &c)
 
 namespace {
 
-/** The WHERE ... ORDER BY ... LIMIT tail shared by list() and listRendered(). */
+/** The WHERE ... ORDER BY ... LIMIT tail shared by list() and listRevisions(). */
 QString filterSql(const CameraQuery &q, QVariantList &binds)
 {
     QString sql = QStringLiteral(" WHERE 1=1");
@@ -209,7 +210,7 @@ Status CameraRepository::update(const Camera &c)
                            "video_analytics = ?, video_storage = ?, video_streaming = ?, ptz = ?, "
                            "onvif_host = ?, onvif_port = ?, onvif_login = ?, onvif_password = ?, "
                            "scheduler_group = ?, scheduler_tags = ?, snapshot_id = ?, "
-                           "updated_at = ? WHERE id = ?"),
+                           "updated_at = ?, revision = revision + 1 WHERE id = ?"),
             binds);
     if (!r)
         return r.error();
@@ -237,7 +238,7 @@ Status CameraRepository::placeOnPlan(const QStringList &ids, qint64 planId, doub
     for (const QString &id : ids)
         binds.append(id);
     auto r = m_db.execute(QStringLiteral("UPDATE cameras SET plan_id = ?, plan_x = ?, plan_y = ?, "
-                                         "updated_at = ? WHERE id IN (")
+                                         "updated_at = ?, revision = revision + 1 WHERE id IN (")
                                   + placeholders(ids.size()) + QStringLiteral(")"),
                           binds);
     if (!r)
@@ -252,17 +253,17 @@ Result<int> CameraRepository::removeFromPlan(const QStringList &ids, qint64 plan
     QVariantList binds{nowMs, planId};
     for (const QString &id : ids)
         binds.append(id);
-    return m_db.execute(
-            QStringLiteral("UPDATE cameras SET plan_id = NULL, plan_x = NULL, "
-                           "plan_y = NULL, updated_at = ? WHERE plan_id = ? AND id IN (")
-                    + placeholders(ids.size()) + QStringLiteral(")"),
-            binds);
+    return m_db.execute(QStringLiteral("UPDATE cameras SET plan_id = NULL, plan_x = NULL, "
+                                       "plan_y = NULL, updated_at = ?, revision = revision + 1 "
+                                       "WHERE plan_id = ? AND id IN (")
+                                + placeholders(ids.size()) + QStringLiteral(")"),
+                        binds);
 }
 
 Status CameraRepository::setPosition(const QString &id, double x, double y, qint64 nowMs)
 {
     auto r = m_db.execute(QStringLiteral("UPDATE cameras SET plan_x = ?, plan_y = ?, "
-                                         "updated_at = ? WHERE id = ?"),
+                                         "updated_at = ?, revision = revision + 1 WHERE id = ?"),
                           {x, y, nowMs, id});
     if (!r)
         return r.error();
@@ -278,73 +279,21 @@ Result<qint64> CameraRepository::countOnPlan(qint64 planId)
     return rows->isEmpty() ? 0 : rows->first().value(0).toLongLong();
 }
 
-Result<QList<CameraRepository::RenderedCamera>> CameraRepository::listRendered(const CameraQuery &q)
+Result<QList<CameraRepository::Revision>> CameraRepository::listRevisions(const CameraQuery &q)
 {
-    // Mirrors server/http/camera_json.cpp (cameraJson without origin); the API tests compare
-    // the two renderings camera by camera. onvif_password is never rendered.
-    // SQLite: plain concatenation. The JSON columns hold compact JSON that this server wrote,
-    // so they are spliced in as they are; json_quote() escapes the strings; an absent (NULL)
-    // optional field drops out through the CASEs. Measured 3x cheaper than
-    // json_patch('{}', json_object(...)), which parses and rebuilds every row.
-    static const QString sqlite = QStringLiteral(
-            "SELECT c.id, '{\"id\":' || json_quote(c.id) || ',\"name\":' || json_quote(c.name)"
-            " || ',\"source\":' || c.source || ',\"place_id\":' || c.place_id"
-            " || ',\"created_at\":\"' || strftime('%Y-%m-%dT%H:%M:%S', c.created_at / 1000, "
-            "'unixepoch')"
-            "   || printf('.%03dZ\"', c.created_at % 1000)"
-            " || ',\"updated_at\":\"' || strftime('%Y-%m-%dT%H:%M:%S', c.updated_at / 1000, "
-            "'unixepoch')"
-            "   || printf('.%03dZ\"', c.updated_at % 1000)"
-            " || CASE WHEN c.video_analytics IS NULL THEN '' ELSE ',\"video_analytics\":' || "
-            "c.video_analytics END"
-            " || CASE WHEN c.video_storage IS NULL THEN '' ELSE ',\"video_storage\":' || "
-            "c.video_storage END"
-            " || CASE WHEN c.video_streaming IS NULL THEN '' ELSE ',\"video_streaming\":' || "
-            "c.video_streaming END"
-            " || CASE WHEN c.ptz IS NULL THEN '' ELSE ',\"ptz\":' || c.ptz END"
-            " || CASE WHEN c.onvif_host IS NULL THEN '' ELSE ',\"onvif_host\":' || "
-            "json_quote(c.onvif_host) END"
-            " || CASE WHEN c.onvif_port IS NULL THEN '' ELSE ',\"onvif_port\":' || c.onvif_port END"
-            " || CASE WHEN c.onvif_login IS NULL THEN '' ELSE ',\"onvif_login\":' || "
-            "json_quote(c.onvif_login) END"
-            " || CASE WHEN c.scheduler_group IS NULL THEN '' ELSE ',\"scheduler_group\":' || "
-            "json_quote(c.scheduler_group) END"
-            " || CASE WHEN c.scheduler_tags IS NULL THEN '' ELSE ',\"scheduler_tags\":' || "
-            "c.scheduler_tags END"
-            " || CASE WHEN c.snapshot_id IS NULL THEN '' ELSE ',\"snapshot_id\":' || "
-            "json_quote(c.snapshot_id)"
-            "      || ',\"snapshot_url\":' || json_quote('/api/v1/uploads/' || c.snapshot_id || "
-            "'/content') END"
-            " || CASE WHEN c.plan_id IS NULL THEN '' ELSE ',\"plan_id\":' || c.plan_id END"
-            " || '}' FROM cameras c");
-    static const QString postgres = QStringLiteral(
-            "SELECT c.id, jsonb_strip_nulls(jsonb_build_object("
-            "'id', c.id, 'name', c.name, 'source', c.source::jsonb, 'place_id', c.place_id,"
-            " 'created_at', to_char(to_timestamp(c.created_at / 1000) AT TIME ZONE 'UTC',"
-            "   'YYYY-MM-DD\"T\"HH24:MI:SS') || '.' || lpad((c.created_at % 1000)::text, 3, '0') "
-            "|| 'Z',"
-            " 'updated_at', to_char(to_timestamp(c.updated_at / 1000) AT TIME ZONE 'UTC',"
-            "   'YYYY-MM-DD\"T\"HH24:MI:SS') || '.' || lpad((c.updated_at % 1000)::text, 3, '0') "
-            "|| 'Z',"
-            " 'video_analytics', c.video_analytics::jsonb, 'video_storage', c.video_storage::jsonb,"
-            " 'video_streaming', c.video_streaming::jsonb, 'ptz', c.ptz::jsonb,"
-            " 'onvif_host', c.onvif_host, 'onvif_port', c.onvif_port,"
-            " 'onvif_login', c.onvif_login, 'scheduler_group', c.scheduler_group,"
-            " 'scheduler_tags', c.scheduler_tags::jsonb, 'snapshot_id', c.snapshot_id,"
-            " 'snapshot_url', '/api/v1/uploads/' || c.snapshot_id || '/content',"
-            " 'plan_id', c.plan_id))::text FROM cameras c");
     QVariantList binds;
     const QString sql
-            = (m_db.dialect() == Dialect::Sqlite ? sqlite : postgres) + filterSql(q, binds);
+            = QStringLiteral("SELECT c.id, c.revision FROM cameras c") + filterSql(q, binds);
+    QList<Revision> out;
+    out.reserve(q.limit > 0 ? q.limit : 100);
     if (m_db.dialect() == Dialect::Sqlite) {
-        QList<RenderedCamera> out;
-        out.reserve(q.limit > 0 ? q.limit : 100);
+        // The raw connection skips QSqlQuery's per-value QVariant work; this is the hot path
+        // of GET /cameras.
         Status s = m_db.readRawSqlite(sql, binds, [&out](sqlite3_stmt *st) {
             out.append(
                     {QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
                                        sqlite3_column_bytes(st, 0)),
-                     QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(st, 1)),
-                                sqlite3_column_bytes(st, 1))});
+                     sqlite3_column_int64(st, 1)});
         });
         if (!s)
             return s.error();
@@ -353,10 +302,8 @@ Result<QList<CameraRepository::RenderedCamera>> CameraRepository::listRendered(c
     auto rows = m_db.select(sql, binds);
     if (!rows)
         return rows.error();
-    QList<RenderedCamera> out;
-    out.reserve(rows->size());
     for (const Database::Row &row : std::as_const(*rows))
-        out.append({row[0].toString(), row[1].toString().toUtf8()});
+        out.append({row[0].toString(), row[1].toLongLong()});
     return out;
 }
 

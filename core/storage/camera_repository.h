@@ -40,19 +40,19 @@ public:
 
     Result<QList<Camera>> list(const CameraQuery &query);
 
-    /** A camera rendered as the API's Camera JSON (without origin) by the database itself. */
-    struct RenderedCamera
+    /** Which revision of a camera a listing holds. */
+    struct Revision
     {
         QString id;
-        QByteArray json;
+        qint64 revision = 0;
     };
     /**
-     * The same rows as list() (withOrigin is ignored), each already rendered to the Camera JSON
-     * of the API by SQLite's json_object() or PostgreSQL's jsonb_build_object(), with absent
-     * (NULL) fields left out. This is the hot path of GET /cameras: it skips the per-row
-     * QVariant/QJsonObject work, which cost ten times the query itself.
+     * The ids and revisions of the rows list() would return (withOrigin is ignored). Every
+     * write of a camera row bumps its revision and camera ids are never reused, so (id,
+     * revision) names one state of a camera: the API keeps renderings under that key and reads
+     * whole rows only for the ones it has not rendered yet.
      */
-    Result<QList<RenderedCamera>> listRendered(const CameraQuery &query);
+    Result<QList<Revision>> listRevisions(const CameraQuery &query);
     Result<std::optional<Camera>> find(const QString &id, bool withOrigin = false);
     /** The cameras among `ids` that exist (any organization). */
     Result<QList<Camera>> findMany(const QStringList &ids);

@@ -192,6 +192,19 @@ QList<Migration> migrations()
                      QStringLiteral("UPDATE users SET name_folded_reversed = LOWER(last_name || "
                                     "' ' || first_name)"),
              }},
+            {4,
+             "camera revisions",
+             {
+                     // Bumped by every write of a camera row: (id, revision) names one
+                     // rendering of a camera, which lets the API cache renderings safely even
+                     // when another process writes the same database.
+                     QStringLiteral("ALTER TABLE cameras ADD COLUMN revision BIGINT NOT NULL "
+                                    "DEFAULT 0"),
+                     // Covering indexes: a GET /cameras page is read from the index alone.
+                     QStringLiteral("CREATE INDEX cameras_id_revision ON cameras(id, revision)"),
+                     QStringLiteral("CREATE INDEX cameras_org_revision ON cameras(organization_id, "
+                                    "id, revision)"),
+             }},
     };
 }
 

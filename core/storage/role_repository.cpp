@@ -2,6 +2,8 @@
 
 #include "core/storage/database.h"
 
+#include <sqlite3.h>
+
 namespace vms::storage {
 
 namespace {
@@ -108,6 +110,19 @@ Result<qint64> RoleRepository::userCount(qint64 id)
 
 Result<QStringList> RoleRepository::permissions(qint64 roleId)
 {
+    static const QString sql = QStringLiteral(
+            "SELECT permission FROM role_permissions WHERE role_id = ? ORDER BY permission");
+    if (m_db.dialect() == Dialect::Sqlite) {
+        // Read on every authenticated request of a non-superuser: skip QSqlQuery's QVariants.
+        QStringList out;
+        Status s = m_db.readRawSqlite(sql, {roleId}, [&out](sqlite3_stmt *st) {
+            out.append(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                                         sqlite3_column_bytes(st, 0)));
+        });
+        if (!s)
+            return s.error();
+        return out;
+    }
     auto rows = m_db.select(QStringLiteral("SELECT permission FROM role_permissions"
                                            " WHERE role_id = ? ORDER BY permission"),
                             {roleId});

@@ -2,6 +2,7 @@
 #include "core/services/backend.h"
 #include "server/http/api_http_server.h"
 #include "server/http/camera_json.h"
+#include "server/http/camera_json_cache.h"
 #include "server/http/field_extras.h"
 #include "server/http/paging.h"
 #include "server/http/request_reader.h"
@@ -18,6 +19,66 @@ HttpResponse camerasPage(const services::Page<Camera> &page)
         items.append(cameraJson(c));
     return HttpResponse::json(QJsonObject{{QStringLiteral("pagination"), paginationJson(page.next)},
                                           {QStringLiteral("cameras"), items}});
+}
+
+/**
+ * GET /cameras without origin, the hot path: the page is read as (id, revision) pairs and each
+ * camera's JSON comes from the cache when that revision was rendered before. Only the others
+ * are read in full (one statement) and rendered with cameraJson(), so a cached page is the same
+ * bytes as a fresh one; tst_api_cameras_render checks the two renderings agree.
+ */
+HttpReply cachedCamerasPage(services::Backend &backend, CameraJsonCache &cache,
+                            const services::Principal &who,
+                            const services::CameraListParams &params,
+                            const services::PageRequest &page)
+{
+    auto revisions = backend.cameras().listRevisions(who, params, page);
+    if (!revisions)
+        return revisions.error();
+    const auto &items = revisions->items;
+    QList<QByteArray> parts(items.size());
+    QStringList missing;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (auto json = cache.find(items[i].id, items[i].revision))
+            parts[i] = std::move(*json);
+        else
+            missing.append(items[i].id);
+    }
+    if (!missing.isEmpty()) {
+        auto cameras = backend.cameras().getMany(who, missing);
+        if (!cameras)
+            return cameras.error();
+        QHash<QString, QByteArray> fresh;
+        for (const Camera &c : std::as_const(*cameras)) {
+            QByteArray json = QJsonDocument(cameraJson(c)).toJson(QJsonDocument::Compact);
+            cache.insert(c.id, c.revision, json);
+            fresh.insert(c.id, std::move(json));
+        }
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (parts[i].isEmpty())
+                parts[i] = fresh.value(items[i].id); // empty: deleted since the listing
+        }
+    }
+    const QByteArray pagination
+            = QJsonDocument(paginationJson(revisions->next)).toJson(QJsonDocument::Compact);
+    qsizetype size = pagination.size() + 32;
+    for (const QByteArray &part : std::as_const(parts))
+        size += part.size() + 1;
+    QByteArray body;
+    body.reserve(size);
+    body += QByteArrayLiteral("{\"pagination\":") + pagination
+            + QByteArrayLiteral(",\"cameras\":[");
+    bool first = true;
+    for (const QByteArray &part : std::as_const(parts)) {
+        if (part.isEmpty())
+            continue;
+        if (!first)
+            body += ',';
+        first = false;
+        body += part;
+    }
+    body += "]}";
+    return HttpResponse::bytes(std::move(body), QByteArrayLiteral("application/json"));
 }
 
 /**
@@ -95,8 +156,12 @@ void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend)
 {
     Router &r = http.router();
 
+    // Renderings of GET /cameras pages; one per server, shared by its worker threads.
+    auto cache = std::make_shared<CameraJsonCache>();
+
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/cameras"),
-          Access::need(QStringLiteral("camera_read")), [&backend](HttpRequest &req) -> HttpReply {
+          Access::need(QStringLiteral("camera_read")),
+          [&backend, cache](HttpRequest &req) -> HttpReply {
               FieldReader q = FieldReader::query(req);
               FieldChecks checks(q);
               services::CameraListParams params;
@@ -106,24 +171,8 @@ void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend)
               const services::PageRequest page = checks.page();
               if (!checks.isValid())
                   return checks.error();
-              if (!params.withOrigin) {
-                  // Hot path: rows come rendered from the database, only joined here.
-                  auto rendered = backend.cameras().listRendered(req.who(), params, page);
-                  if (!rendered)
-                      return rendered.error();
-                  QByteArray body = QByteArrayLiteral("{\"pagination\":")
-                                    + QJsonDocument(paginationJson(rendered->next))
-                                              .toJson(QJsonDocument::Compact)
-                                    + QByteArrayLiteral(",\"cameras\":[");
-                  for (qsizetype i = 0; i < rendered->items.size(); ++i) {
-                      if (i)
-                          body += ',';
-                      body += rendered->items.at(i).json;
-                  }
-                  body += "]}";
-                  return HttpResponse::bytes(std::move(body),
-                                             QByteArrayLiteral("application/json"));
-              }
+              if (!params.withOrigin)
+                  return cachedCamerasPage(backend, *cache, req.who(), params, page);
               auto cameras = backend.cameras().list(req.who(), params, page);
               if (!cameras)
                   return cameras.error();
@@ -202,12 +251,14 @@ void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend)
           });
 
     r.add(QStringLiteral("DELETE"), QStringLiteral("/api/v1/cameras/{camera_id}"),
-          Access::need(QStringLiteral("camera_delete")), [&backend](HttpRequest &req) -> HttpReply {
+          Access::need(QStringLiteral("camera_delete")),
+          [&backend, cache](HttpRequest &req) -> HttpReply {
               auto id = pathUuid(req, 0, QStringLiteral("camera_id"));
               if (!id)
                   return id.error();
               if (Status s = backend.cameras().remove(req.who(), *id, req.caller()); !s)
                   return s.error();
+              cache->remove(*id); // only to free the memory: ids are never reused
               return HttpResponse::statusOk();
           });
 }

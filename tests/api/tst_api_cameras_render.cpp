@@ -1,5 +1,6 @@
-// GET /cameras renders its rows in the database (CameraRepository::listRendered); GET
-// /cameras/{id} renders through server/http/camera_json.cpp. They must agree for every camera.
+// GET /cameras serves renderings cached under (camera id, row revision); GET /cameras/{id}
+// renders afresh. They must agree for every camera, before and after every kind of write (edit,
+// plan attach, position, detach, delete), or the cache is serving stale JSON.
 #include "tests/api/api_fixture.h"
 
 #include <QJsonArray>
@@ -18,6 +19,9 @@ private slots:
     void listMatchesSingleRendering();
 
 private:
+    /** GET /cameras (twice: cold and cached) equals GET /cameras/{id} for exactly `ids`. */
+    void verifyListMatchesSingles(const QStringList &ids);
+
     TestServer m_server;
     std::unique_ptr<ApiTestClient> m_client;
 };
@@ -108,22 +112,70 @@ void TstApiCamerasRender::listMatchesSingleRendering()
                            QJsonObject{{QStringLiteral("camera_ids"), QJsonArray{ids.at(1)}}}),
             200);
 
-    const Reply list = m_client->get(QStringLiteral("/api/v1/cameras?limit=10"));
-    VMS_VERIFY_STATUS(list, 200);
-    const QJsonArray cameras = list.object().value(QStringLiteral("cameras")).toArray();
-    QCOMPARE(cameras.size(), ids.size());
-    for (const QJsonValue &fromList : cameras) {
-        const QString id = fromList[QStringLiteral("id")].toString();
-        QVERIFY(ids.contains(id));
-        const Reply single = m_client->get(QStringLiteral("/api/v1/cameras/") + id);
-        VMS_VERIFY_STATUS(single, 200);
-        QCOMPARE(fromList.toObject(), single.object());
-        QVERIFY(!fromList.toObject().contains(QStringLiteral("onvif_password")));
-    }
+    verifyListMatchesSingles(ids);
     // The plan assignment shows in the list rendering.
-    for (const QJsonValue &c : cameras) {
-        if (c[QStringLiteral("id")].toString() == ids.at(1))
+    const Reply listed = m_client->get(QStringLiteral("/api/v1/cameras?limit=10"));
+    VMS_VERIFY_STATUS(listed, 200);
+    bool seen = false;
+    for (const QJsonValue &c : listed.object().value(QStringLiteral("cameras")).toArray()) {
+        if (c[QStringLiteral("id")].toString() == ids.at(1)) {
             QCOMPARE(qint64(c[QStringLiteral("plan_id")].toDouble()), planId);
+            seen = true;
+        }
+    }
+    QVERIFY(seen);
+
+    // Every write path must be visible in the next listing, the cache notwithstanding.
+    QJsonObject edited = bodies.at(0);
+    edited.insert(QStringLiteral("name"), QStringLiteral("Minimal, renamed"));
+    edited.insert(QStringLiteral("scheduler_group"), QStringLiteral("night"));
+    VMS_VERIFY_STATUS(m_client->put(QStringLiteral("/api/v1/cameras/") + ids.at(0), edited), 200);
+    verifyListMatchesSingles(ids);
+
+    VMS_VERIFY_STATUS(
+            m_client->post(QStringLiteral("/api/v1/plans/%1/cameras").arg(planId),
+                           QJsonObject{{QStringLiteral("camera_ids"), QJsonArray{ids.at(2)}}}),
+            200);
+    verifyListMatchesSingles(ids);
+
+    VMS_VERIFY_STATUS(
+            m_client->put(QStringLiteral("/api/v1/plans/%1/cameras/%2/position")
+                                  .arg(planId)
+                                  .arg(ids.at(2)),
+                          QJsonObject{{QStringLiteral("x"), 0.25}, {QStringLiteral("y"), 0.75}}),
+            200);
+    verifyListMatchesSingles(ids);
+
+    VMS_VERIFY_STATUS(
+            m_client->del(QStringLiteral("/api/v1/plans/%1/cameras").arg(planId),
+                          QJsonObject{{QStringLiteral("camera_ids"), QJsonArray{ids.at(1)}}}),
+            200);
+    verifyListMatchesSingles(ids);
+
+    VMS_VERIFY_STATUS(m_client->del(QStringLiteral("/api/v1/cameras/") + ids.at(2)), 200);
+    ids.removeAt(2);
+    verifyListMatchesSingles(ids);
+}
+
+void TstApiCamerasRender::verifyListMatchesSingles(const QStringList &ids)
+{
+    QByteArray previous;
+    for (int pass = 0; pass < 2; ++pass) {
+        const Reply list = m_client->get(QStringLiteral("/api/v1/cameras?limit=10"));
+        VMS_VERIFY_STATUS(list, 200);
+        if (pass == 1)
+            QCOMPARE(list.body, previous); // the cached page is byte for byte the same
+        previous = list.body;
+        const QJsonArray cameras = list.object().value(QStringLiteral("cameras")).toArray();
+        QCOMPARE(cameras.size(), ids.size());
+        for (const QJsonValue &fromList : cameras) {
+            const QString id = fromList[QStringLiteral("id")].toString();
+            QVERIFY2(ids.contains(id), qPrintable(id));
+            const Reply single = m_client->get(QStringLiteral("/api/v1/cameras/") + id);
+            VMS_VERIFY_STATUS(single, 200);
+            QCOMPARE(fromList.toObject(), single.object());
+            QVERIFY(!fromList.toObject().contains(QStringLiteral("onvif_password")));
+        }
     }
 }
 

@@ -85,6 +85,32 @@ measure() {
     printf '%-22s %10s req/s   p50 %9s   p99 %9s   non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${errs:-0}" >&2
     echo "$rps"
 }
+# A non-superuser too: the read-only "operator" role, scoped to its organization, whose
+# permissions are checked on every request (a superuser passes without a lookup).
+op_password="op-$(head -c 12 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
+op_token=$("$py" - "$url" "$token" "$op_password" <<'PY'
+import json, sys, urllib.parse, urllib.request
+base, token, password = sys.argv[1:4]
+def call(method, path, body=None):
+    req = urllib.request.Request(base + path, method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token,
+                                          "Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(req))
+role = next(r["id"] for r in call("GET", "/api/v1/roles?limit=100")["roles"] if r["name"] == "operator")
+group = call("POST", "/api/v1/groups", {"name": "Benchmark operators", "description": "wrk"})["id"]
+call("POST", "/api/v1/users", {"first_name": "Bench", "last_name": "Operator",
+                               "email": "operator@example.com", "password": password,
+                               "group_ids": [group], "role_id": role})
+form = urllib.parse.urlencode({"grant_type": "password", "username": "operator@example.com",
+                               "password": password}).encode()
+print(json.load(urllib.request.urlopen(urllib.request.Request(base + "/api/v1/token", data=form)))["access_token"])
+PY
+)
+
 ours=$(measure "vms-server (C++/Qt)" "$url")
+auth="Authorization: Bearer $op_token"
+measure "vms-server, operator" "$url" >/dev/null
+auth="Authorization: Bearer $token"
 theirs=$(measure "FastAPI + uvicorn" "$ref")
 awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "ratio: %.1fx the FastAPI reference (target >= 20x)\n", a / b }'
