@@ -11,13 +11,19 @@ BUILD_PKGS=(
   libopencv-dev libavformat-dev libavcodec-dev libavfilter-dev libswscale-dev libavutil-dev libavdevice-dev
   ffmpeg gsoap libgsoap-dev libssl-dev libargon2-dev libsqlite3-dev zlib1g-dev
   python3 python3-yaml curl
+  python3-onnx python3-numpy
 )
 TEST_PKGS=(
   xvfb xauth wrk dpkg-dev fakeroot file
   libgstrtspserver-1.0-dev gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
   postgresql python3-fastapi uvicorn
+  opencv-doc
 )
+# The face models are fetched with `npm pack` at build time (scripts/fetch-models.sh), and the
+# descriptor parity test runs face-api under node. A node/npm installed otherwise is fine.
+command -v npm >/dev/null || BUILD_PKGS+=(npm)
+command -v node >/dev/null || TEST_PKGS+=(nodejs)
 
 want=("${BUILD_PKGS[@]}")
 if [ "${1:-}" = "--with-tests" ]; then want+=("${TEST_PKGS[@]}"); fi

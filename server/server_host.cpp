@@ -4,6 +4,8 @@
 #include "server/http/api_http_server.h"
 #include "server/routes/routes.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QThread>
 
 #ifdef __GLIBC__
@@ -11,6 +13,22 @@
 #endif
 
 namespace vms::server {
+
+QStringList defaultModelDirs()
+{
+    QStringList dirs;
+    const QString fromEnv = qEnvironmentVariable("VMS_MODEL_DIR");
+    if (!fromEnv.isEmpty())
+        dirs.append(fromEnv);
+    if (QCoreApplication::instance()) {
+        dirs.append(QDir::cleanPath(QCoreApplication::applicationDirPath()
+                                    + QStringLiteral("/../share/vms/models")));
+    }
+#ifdef VMS_BUILD_MODEL_DIR
+    dirs.append(QStringLiteral(VMS_BUILD_MODEL_DIR));
+#endif
+    return dirs;
+}
 
 struct ServerHost::Impl
 {
@@ -60,6 +78,8 @@ Result<QUrl> ServerHost::start()
                 bo.adminLogin = d->options.adminLogin;
                 bo.adminPassword = d->options.adminPassword;
                 bo.clock = d->options.clock;
+                bo.modelDirs = d->options.modelDirs.isEmpty() ? defaultModelDirs()
+                                                              : d->options.modelDirs;
                 auto backend = services::Backend::open(bo);
                 if (!backend) {
                     result = backend.error();

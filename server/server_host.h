@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -23,7 +24,14 @@ struct ServerOptions
     QString adminPassword; ///< bootstrap password; empty: generated once and reported
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     std::shared_ptr<Clock> clock; ///< null: system clock
+    QStringList modelDirs;        ///< where to look for the face models, in order; empty: defaults
 };
+
+/**
+ * Where the face models are looked for by default: $VMS_MODEL_DIR when set, then
+ * <executable>/../share/vms/models (the installed package), then the models of this build.
+ */
+QStringList defaultModelDirs();
 
 /** Credentials of the bootstrap superuser when this start created it with a generated password. */
 struct GeneratedAdmin

@@ -46,6 +46,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     b->m_plans = std::make_unique<PlanService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_cameras = std::make_unique<CameraService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_orion = std::make_unique<OrionService>(*b->m_db, *b->m_clock, *b->m_audit);
+    // The face models load on first use, so that a server without them still starts.
+    b->m_faceMeta = std::make_unique<FaceMetaService>(options.modelDirs);
 
     auto boot = bootstrapDatabase(*b->m_db, b->m_hasher, *b->m_clock, options.adminLogin,
                                   options.adminPassword);

@@ -7,6 +7,7 @@
 #include "core/services/audit_service.h"
 #include "core/services/auth_service.h"
 #include "core/services/camera_service.h"
+#include "core/services/face_meta_service.h"
 #include "core/services/group_service.h"
 #include "core/services/organization_service.h"
 #include "core/services/orion_service.h"
@@ -30,6 +31,7 @@ struct BackendOptions
     QString adminLogin;
     QString adminPassword;
     std::shared_ptr<Clock> clock;
+    QStringList modelDirs; ///< where the face models are looked for, in order
 };
 
 /**
@@ -59,6 +61,7 @@ public:
     PlanService &plans() { return *m_plans; }
     CameraService &cameras() { return *m_cameras; }
     OrionService &orion() { return *m_orion; }
+    FaceMetaService &faceMeta() { return *m_faceMeta; }
     const BootstrapResult &bootstrap() const { return m_bootstrap; }
     const QString &dataDir() const { return m_dataDir; }
 
@@ -83,6 +86,7 @@ private:
     std::unique_ptr<PlanService> m_plans;
     std::unique_ptr<CameraService> m_cameras;
     std::unique_ptr<OrionService> m_orion;
+    std::unique_ptr<FaceMetaService> m_faceMeta;
     BootstrapResult m_bootstrap;
 };
 

@@ -1,5 +1,4 @@
-// Seed 002 §25: uploads. §25.4 (POST /uploads/meta, face detection meta) needs the face models
-// and is not registered here: until it is, that path answers like any unknown route.
+// Seed 002 §25: uploads, and §25.4's face meta of a file (analysed, never stored).
 #include "core/domain/time_format.h"
 #include "core/services/backend.h"
 #include "server/http/api_http_server.h"
@@ -7,6 +6,8 @@
 #include "server/http/multipart.h"
 #include "server/http/request_reader.h"
 #include "server/routes/routes.h"
+
+#include <cmath>
 
 namespace vms::server {
 
@@ -22,6 +23,35 @@ QJsonObject uploadJson(const Upload &u)
     if (u.originalId)
         o.insert(QStringLiteral("original_id"), *u.originalId);
     return o;
+}
+
+/** Two decimals are far below the detector's precision and keep the numbers short. */
+double roundedPixels(double v)
+{
+    return std::round(v * 100.0) / 100.0;
+}
+
+QJsonObject faceMetaJson(const analytics::AnalyzedFace &face)
+{
+    const QRectF &r = face.detection.rect;
+    QJsonArray landmarks;
+    for (const QPointF &p : face.detection.landmarks) {
+        landmarks.append(QJsonObject{{QStringLiteral("x"), roundedPixels(p.x())},
+                                     {QStringLiteral("y"), roundedPixels(p.y())}});
+    }
+    const QJsonObject detection{{QStringLiteral("rect"),
+                                 QJsonObject{{QStringLiteral("x_min"), roundedPixels(r.left())},
+                                             {QStringLiteral("y_min"), roundedPixels(r.top())},
+                                             {QStringLiteral("x_max"), roundedPixels(r.right())},
+                                             {QStringLiteral("y_max"), roundedPixels(r.bottom())}}},
+                                {QStringLiteral("landmarks"), landmarks}};
+    const analytics::FaceDescriptor &d = face.descriptor;
+    const QJsonObject descriptor{
+            {QStringLiteral("data"), QString::fromLatin1(d.toBytes().toBase64())},
+            {QStringLiteral("norm"), d.norm()},
+            {QStringLiteral("version"), analytics::FaceDescriptor::kVersion}};
+    return QJsonObject{{QStringLiteral("detection"), detection},
+                       {QStringLiteral("descriptor"), descriptor}};
 }
 
 /** The quoted entity tag of an upload's content: its SHA-256. */
@@ -94,6 +124,41 @@ void registerUploadsRoutes(ApiHttpServer &http, services::Backend &backend)
                   for (const Upload &u : std::as_const(*uploads))
                       items.append(uploadJson(u));
                   return HttpResponse::json(QJsonObject{{QStringLiteral("uploads"), items}});
+              });
+          });
+
+    r.add(QStringLiteral("POST"), QStringLiteral("/api/v1/uploads/meta"),
+          Access::need(QStringLiteral("upload_meta_read")),
+          [&backend](HttpRequest &req) -> HttpReply {
+              auto boundary = multipartBoundary(req.header(QByteArrayLiteral("Content-Type")));
+              if (!boundary)
+                  return boundary.error();
+              QList<QByteArray> files;
+              if (*boundary) {
+                  auto parts = parseMultipart(req.body, **boundary);
+                  if (!parts)
+                      return parts.error();
+                  for (MultipartPart &part : *parts) {
+                      if (part.name == "upload_data")
+                          files.append(std::move(part.body));
+                  }
+              }
+              if (files.isEmpty()) {
+                  return Error::validation({QStringLiteral("body"), QStringLiteral("upload_data")},
+                                           QStringLiteral("field required"),
+                                           QStringLiteral("value_error.missing"));
+              }
+              if (files.size() > 1)
+                  return Error::invalid(QStringLiteral("Send one upload_data file per request"));
+              // Decoding and two networks: off the request workers.
+              return HttpReply::deferred([&backend, file = files.first()]() -> HttpResponse {
+                  auto faces = backend.faceMeta().analyze(file);
+                  if (!faces)
+                      return HttpResponse::fromError(faces.error());
+                  QJsonArray meta;
+                  for (const analytics::AnalyzedFace &face : std::as_const(*faces))
+                      meta.append(faceMetaJson(face));
+                  return HttpResponse::json(QJsonObject{{QStringLiteral("meta"), meta}});
               });
           });
 

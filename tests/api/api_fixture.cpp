@@ -69,6 +69,7 @@ bool TestServer::start(const TestServerConfig &config)
     options.clock = m_config.clock;
     if (m_config.maxBodyBytes > 0)
         options.maxBodyBytes = m_config.maxBodyBytes;
+    options.modelDirs = m_config.modelDirs;
     m_host = std::make_unique<server::ServerHost>(options);
     const Result<QUrl> url = m_host->start();
     if (!url) {

@@ -30,6 +30,8 @@ struct TestServerConfig
     std::shared_ptr<ManualClock> clock;
     /// 0: the server's default limit.
     qint64 maxBodyBytes = 0;
+    /// Empty: the server's defaults ($VMS_MODEL_DIR first, which CMake sets for the tests).
+    QStringList modelDirs;
 };
 
 /** A ServerHost on 127.0.0.1, port 0, with its own temporary data directory and admin. */

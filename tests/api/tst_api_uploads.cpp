@@ -1,5 +1,5 @@
 // Seed 002 §25: POST /api/v1/uploads, GET /api/v1/uploads/{id}, GET /api/v1/uploads/{id}/content.
-// §25.4 (POST /uploads/meta) is not served yet; uploadsMetaIsNotServed() pins that down.
+// §25.4 (POST /uploads/meta) is tested in tst_api_uploads_meta.cpp.
 #include "tests/api/sites_fixture.h"
 
 #include <QCryptographicHash>
@@ -68,7 +68,6 @@ private slots:
     void contentErrors();
     void permissionDenied();
     void organizationIsolation();
-    void uploadsMetaIsNotServed();
 
 private:
     /** Every file under <dataDir>/uploads, relative paths. */
@@ -526,19 +525,6 @@ void TstApiUploads::organizationIsolation()
     // Superusers see every organization.
     VMS_VERIFY_STATUS(m_admin->get(QStringLiteral("/api/v1/uploads/") + theirs), 200);
     VMS_VERIFY_STATUS(m_admin->get(QStringLiteral("/api/v1/uploads/%1/content").arg(mine)), 200);
-}
-
-void TstApiUploads::uploadsMetaIsNotServed()
-{
-    FilePart part;
-    part.data = imageBytes(16, 16, "PNG");
-    const MultipartBody body = multipartBody({part});
-    // No route: the path exists only as /uploads/{upload_id} (GET), hence 405, as for any path
-    // that exists for other methods only (the contract's x-note says so).
-    const Reply r
-            = m_user->postRaw(QStringLiteral("/api/v1/uploads/meta"), body.body, body.contentType);
-    VMS_VERIFY_ERROR(r, 405, QStringLiteral("method_not_allowed"));
-    QCOMPARE(r.header("Allow"), QByteArray("GET"));
 }
 
 QTEST_GUILESS_MAIN(TstApiUploads)
