@@ -17,6 +17,7 @@ TEST_PKGS=(
   xvfb xauth wrk dpkg-dev fakeroot file
   libgstrtspserver-1.0-dev gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
   gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  gstreamer1.0-x # pango plugin: clockoverlay/timeoverlay of tests/support/rtsp_server
   postgresql python3-fastapi uvicorn
   opencv-doc
 )

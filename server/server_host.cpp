@@ -1,6 +1,7 @@
 #include "server/server_host.h"
 
 #include "core/services/backend.h"
+#include "core/services/demo_site.h"
 #include "server/http/api_http_server.h"
 #include "server/routes/routes.h"
 
@@ -102,6 +103,8 @@ Result<QUrl> ServerHost::start()
                 registerPlansRoutes(*d->http, *d->backend);
                 registerCamerasRoutes(*d->http, *d->backend);
                 registerOrionRoutes(*d->http, *d->backend);
+                registerSegmentsRoutes(*d->http, *d->backend);
+                registerStreamsRoutes(*d->http, *d->backend);
                 const quint16 port = d->http->listen(d->options.address, d->options.port);
                 if (port == 0) {
                     result = Error::unavailable(QStringLiteral("cannot listen on %1:%2")
@@ -119,6 +122,26 @@ Result<QUrl> ServerHost::start()
                                     : a.toString());
                 url.setPort(port);
                 d->url = url;
+                if (d->options.demoSite && d->backend->bootstrap().isCreated) {
+                    if (Status s
+                        = services::createDemoSite(*d->backend, d->backend->bootstrap().login);
+                        !s)
+                        qWarning("demo site not created: %s", qPrintable(s.error().message));
+                }
+                if (d->options.ingest) {
+                    services::StreamServerOptions so;
+                    so.host = url.authority();
+                    so.schedulerGroup = d->options.schedulerGroup;
+                    so.tags = d->options.schedulerTags;
+                    so.segmentSeconds = d->options.segmentSeconds;
+                    so.maxArchiveBytes = d->options.maxArchiveBytes;
+                    if (Status s = d->backend->streams().start(so); !s) {
+                        result = s.error();
+                        d->http.reset();
+                        d->backend.reset();
+                        return;
+                    }
+                }
                 const auto &boot = d->backend->bootstrap();
                 if (boot.isCreated && !boot.generatedPassword.isEmpty())
                     d->generatedAdmin = GeneratedAdmin{boot.login, boot.generatedPassword};

@@ -25,6 +25,17 @@ struct ServerOptions
     qint64 maxBodyBytes = 64LL * 1024 * 1024;
     std::shared_ptr<Clock> clock; ///< null: system clock
     QStringList modelDirs;        ///< where to look for the face models, in order; empty: defaults
+    /**
+     * Ingest and record the cameras (§21-§23). Off unless asked for: the programs turn it on,
+     * and tests that do not test video keep their cameras' made-up addresses unvisited.
+     */
+    bool ingest = false;
+    std::optional<QString> schedulerGroup; ///< this stream server's group (§22)
+    QStringList schedulerTags;
+    int segmentSeconds = 10;
+    qint64 maxArchiveBytes = 0; ///< quota of the whole archive; 0: none
+    /** On the first start (empty database): create the demo site of test-pattern cameras. */
+    bool demoSite = false;
 };
 
 /**

@@ -195,6 +195,8 @@ int main(int argc, char *argv[])
         options.dbUrl = parser.value(dbOption);
         options.adminLogin = qEnvironmentVariable("VMS_ADMIN_LOGIN");
         options.adminPassword = qEnvironmentVariable("VMS_ADMIN_PASSWORD");
+        options.ingest = true;   // the embedded server records the site's cameras
+        options.demoSite = true; // a first start shows the test-pattern cameras of the demo site
         if (parser.isSet(listenOption)) {
             const auto listen = parseListenAddress(parser.value(listenOption));
             if (!listen) {

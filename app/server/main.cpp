@@ -47,7 +47,31 @@ int main(int argc, char *argv[])
             QStringLiteral("db"),
             QStringLiteral("Database: a SQLite path or postgresql://user:pass@host:port/db."),
             QStringLiteral("URL"));
-    parser.addOptions({listenOpt, dataOpt, dbOpt});
+    const QCommandLineOption noIngestOpt(
+            QStringLiteral("no-ingest"),
+            QStringLiteral("Serve the API only: do not connect to, record or watch the cameras."));
+    const QCommandLineOption segmentOpt(
+            QStringLiteral("segment-seconds"),
+            QStringLiteral("Length of recorded segments, cut at the next keyframe (default 10)."),
+            QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption quotaOpt(
+            QStringLiteral("archive-quota-gb"),
+            QStringLiteral("Size limit of the whole archive; the oldest video goes first (default: "
+                           "none, only each camera's video_storage limits)."),
+            QStringLiteral("GB"));
+    const QCommandLineOption groupOpt(
+            QStringLiteral("scheduler-group"),
+            QStringLiteral("This stream server's group: cameras of another group are left to "
+                           "other servers."),
+            QStringLiteral("NAME"));
+    const QCommandLineOption tagsOpt(QStringLiteral("scheduler-tags"),
+                                     QStringLiteral("This stream server's tags, comma-separated."),
+                                     QStringLiteral("TAGS"));
+    const QCommandLineOption demoOpt(
+            QStringLiteral("demo-site"),
+            QStringLiteral("On the first start, create a demo site of test-pattern cameras."));
+    parser.addOptions({listenOpt, dataOpt, dbOpt, noIngestOpt, segmentOpt, quotaOpt, groupOpt,
+                       tagsOpt, demoOpt});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -75,6 +99,27 @@ int main(int argc, char *argv[])
     options.dbUrl = parser.value(dbOpt);
     options.adminLogin = qEnvironmentVariable("VMS_ADMIN_LOGIN");
     options.adminPassword = qEnvironmentVariable("VMS_ADMIN_PASSWORD");
+    options.ingest = !parser.isSet(noIngestOpt);
+    options.demoSite = parser.isSet(demoOpt);
+    bool segmentOk = false;
+    options.segmentSeconds = parser.value(segmentOpt).toInt(&segmentOk);
+    if (!segmentOk || options.segmentSeconds < 1 || options.segmentSeconds > 600) {
+        err << "vms-server: --segment-seconds must be 1..600\n";
+        return 2;
+    }
+    if (parser.isSet(quotaOpt)) {
+        bool quotaOk = false;
+        const double gb = parser.value(quotaOpt).toDouble(&quotaOk);
+        if (!quotaOk || gb <= 0) {
+            err << "vms-server: --archive-quota-gb must be a positive number\n";
+            return 2;
+        }
+        options.maxArchiveBytes = qint64(gb * 1024 * 1024 * 1024);
+    }
+    if (parser.isSet(groupOpt))
+        options.schedulerGroup = parser.value(groupOpt);
+    if (parser.isSet(tagsOpt))
+        options.schedulerTags = parser.value(tagsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts);
 
     vms::server::ServerHost host(options);
     auto url = host.start();

@@ -29,6 +29,11 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     if (!key)
         return key.error();
     b->m_signer = std::make_unique<auth::TokenSigner>(*key);
+    // A key of its own: archive URLs and access tokens must not be forgeable from each other.
+    auto urlKey = auth::TokenSigner::loadOrCreateKey(
+            QDir(b->m_dataDir).filePath(QStringLiteral("url-signing.key")));
+    if (!urlKey)
+        return urlKey.error();
 
     b->m_audit = std::make_unique<AuditService>(*b->m_db, *b->m_clock);
     b->m_auth = std::make_unique<AuthService>(*b->m_db, *b->m_clock, *b->m_signer, b->m_hasher,
@@ -48,6 +53,8 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     b->m_orion = std::make_unique<OrionService>(*b->m_db, *b->m_clock, *b->m_audit);
     // The face models load on first use, so that a server without them still starts.
     b->m_faceMeta = std::make_unique<FaceMetaService>(options.modelDirs);
+    b->m_urlSigner = std::make_unique<auth::UrlSigner>(*urlKey);
+    b->m_streams = std::make_unique<StreamService>(*b->m_db, *b->m_clock, b->m_dataDir);
 
     auto boot = bootstrapDatabase(*b->m_db, b->m_hasher, *b->m_clock, options.adminLogin,
                                   options.adminPassword);

@@ -2,6 +2,7 @@
 
 #include "core/auth/password_hasher.h"
 #include "core/auth/token_signer.h"
+#include "core/auth/url_signer.h"
 #include "core/domain/clock.h"
 #include "core/domain/result.h"
 #include "core/services/audit_service.h"
@@ -15,6 +16,7 @@
 #include "core/services/plan_service.h"
 #include "core/services/role_service.h"
 #include "core/services/source_service.h"
+#include "core/services/stream_service.h"
 #include "core/services/upload_service.h"
 #include "core/services/user_admin_service.h"
 #include "core/services/user_service.h"
@@ -62,6 +64,8 @@ public:
     CameraService &cameras() { return *m_cameras; }
     OrionService &orion() { return *m_orion; }
     FaceMetaService &faceMeta() { return *m_faceMeta; }
+    StreamService &streams() { return *m_streams; }
+    const auth::UrlSigner &urlSigner() const { return *m_urlSigner; }
     const BootstrapResult &bootstrap() const { return m_bootstrap; }
     const QString &dataDir() const { return m_dataDir; }
 
@@ -87,6 +91,8 @@ private:
     std::unique_ptr<CameraService> m_cameras;
     std::unique_ptr<OrionService> m_orion;
     std::unique_ptr<FaceMetaService> m_faceMeta;
+    std::unique_ptr<auth::UrlSigner> m_urlSigner;
+    std::unique_ptr<StreamService> m_streams; // last: its workers use the services above
     BootstrapResult m_bootstrap;
 };
 

@@ -205,6 +205,28 @@ QList<Migration> migrations()
                      QStringLiteral("CREATE INDEX cameras_org_revision ON cameras(organization_id, "
                                     "id, revision)"),
              }},
+            {5,
+             "video archive index, stream downtimes and stream servers",
+             {
+                     // One row per closed segment file; path is relative to the data dir.
+                     QStringLiteral("CREATE TABLE archive_segments (id ${PK}, stream_id TEXT NOT "
+                                    "NULL, start_ms BIGINT NOT NULL, end_ms BIGINT NOT NULL, "
+                                    "path TEXT NOT NULL UNIQUE, bytes BIGINT NOT NULL, "
+                                    "created_at BIGINT NOT NULL)"),
+                     QStringLiteral("CREATE INDEX archive_segments_stream ON "
+                                    "archive_segments(stream_id, start_ms)"),
+                     QStringLiteral("CREATE INDEX archive_segments_start ON "
+                                    "archive_segments(start_ms)"),
+                     // end_ms is NULL while the outage lasts.
+                     QStringLiteral("CREATE TABLE stream_downtimes (id ${PK}, stream_id TEXT NOT "
+                                    "NULL, start_ms BIGINT NOT NULL, end_ms BIGINT, reason TEXT "
+                                    "NOT NULL)"),
+                     QStringLiteral("CREATE INDEX stream_downtimes_stream ON "
+                                    "stream_downtimes(stream_id, start_ms)"),
+                     QStringLiteral("CREATE TABLE stream_servers (id TEXT PRIMARY KEY, host TEXT "
+                                    "NOT NULL, scheduler_group TEXT, tags TEXT NOT NULL, "
+                                    "started_at BIGINT NOT NULL, last_seen_at BIGINT NOT NULL)"),
+             }},
     };
 }
 

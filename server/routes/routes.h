@@ -18,10 +18,13 @@ void registerOrganizationRoutes(ApiHttpServer &http, services::Backend &backend)
 void registerGroupRoutes(ApiHttpServer &http, services::Backend &backend);        // §6
 void registerRoleRoutes(ApiHttpServer &http, services::Backend &backend);         // §16
 void registerPermissionRoutes(ApiHttpServer &http, services::Backend &backend);   // §11
-void registerUploadsRoutes(ApiHttpServer &http, services::Backend &backend); // §25 (not §25.4)
-void registerPlacesRoutes(ApiHttpServer &http, services::Backend &backend);  // §12
-void registerPlansRoutes(ApiHttpServer &http, services::Backend &backend);   // §13
-void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend); // §2
-void registerOrionRoutes(ApiHttpServer &http, services::Backend &backend);   // §10
+void registerUploadsRoutes(ApiHttpServer &http, services::Backend &backend);  // §25 (not §25.4)
+void registerPlacesRoutes(ApiHttpServer &http, services::Backend &backend);   // §12
+void registerPlansRoutes(ApiHttpServer &http, services::Backend &backend);    // §13
+void registerCamerasRoutes(ApiHttpServer &http, services::Backend &backend);  // §2
+void registerOrionRoutes(ApiHttpServer &http, services::Backend &backend);    // §10
+void registerSegmentsRoutes(ApiHttpServer &http, services::Backend &backend); // §18, archive URLs
+/** §19.2, §20.1, §21, §22, §23: the live side of the video. */
+void registerStreamsRoutes(ApiHttpServer &http, services::Backend &backend);
 
 } // namespace vms::server

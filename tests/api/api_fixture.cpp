@@ -70,6 +70,9 @@ bool TestServer::start(const TestServerConfig &config)
     if (m_config.maxBodyBytes > 0)
         options.maxBodyBytes = m_config.maxBodyBytes;
     options.modelDirs = m_config.modelDirs;
+    options.ingest = m_config.ingest;
+    options.segmentSeconds = m_config.segmentSeconds;
+    options.maxArchiveBytes = m_config.maxArchiveBytes;
     m_host = std::make_unique<server::ServerHost>(options);
     const Result<QUrl> url = m_host->start();
     if (!url) {

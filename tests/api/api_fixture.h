@@ -32,6 +32,10 @@ struct TestServerConfig
     qint64 maxBodyBytes = 0;
     /// Empty: the server's defaults ($VMS_MODEL_DIR first, which CMake sets for the tests).
     QStringList modelDirs;
+    /// Video tests: ingest and record the cameras (their sources must be on 127.0.0.1).
+    bool ingest = false;
+    int segmentSeconds = 2;
+    qint64 maxArchiveBytes = 0;
 };
 
 /** A ServerHost on 127.0.0.1, port 0, with its own temporary data directory and admin. */

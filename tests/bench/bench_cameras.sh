@@ -3,6 +3,8 @@
 # uvicorn reference (tests/bench/fastapi_reference/app.py) on the same database file, in the
 # same run, with wrk (64 connections, loopback). Prints req/s, p50, p99 and the ratio; never
 # fails on time. Needs python3-fastapi, uvicorn and wrk (scripts/install-deps.sh --with-tests).
+# The server runs with --no-ingest: this measures the API, and the 10,000 cameras point at
+# made-up addresses that a benchmark must not contact.
 # Usage: tests/bench/bench_cameras.sh [BUILD_DIR] [DURATION_S] [CAMERAS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +18,8 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$wo
 
 password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc A-Za-z0-9)"
 VMS_ADMIN_LOGIN=bench@example.com VMS_ADMIN_PASSWORD="$password" \
-    "$build/app/server/vms-server" --listen 127.0.0.1:0 --data-dir "$work" >"$work/server.log" 2>&1 &
+    "$build/app/server/vms-server" --listen 127.0.0.1:0 --data-dir "$work" --no-ingest \
+    >"$work/server.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do
     url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/server.log" || true)

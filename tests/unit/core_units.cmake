@@ -18,3 +18,5 @@ vms_add_test(NAME tst_field_reader LABEL unit SOURCES tst_field_reader.cpp LIBS 
 # Starts a throwaway PostgreSQL cluster (tests/support/postgres_fixture.h), hence e2e.
 vms_add_test(NAME tst_database_postgres LABEL e2e TIMEOUT 600 SOURCES tst_database_postgres.cpp
              LIBS vms_pg_fixture Vms::Server Vms::Core Qt6::Network Qt6::Concurrent)
+vms_add_test(NAME tst_archive_repository LABEL unit SOURCES tst_archive_repository.cpp
+             LIBS Vms::Core)
