@@ -76,7 +76,7 @@
 </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>vms-console: --listen needs ADDRESS:PORT, e.g. 127.0.0.1:%1.
 </source>
         <translation>vms-console: для --listen нужно АДРЕС:ПОРТ, например 127.0.0.1:%1.
@@ -108,6 +108,102 @@ Change the password after signing in.
   пароль: %2
 Смените пароль после входа.
 </translation>
+    </message>
+</context>
+<context>
+    <name>vms::ui::ArchivePane</name>
+    <message>
+        <location filename="../ui/video/archive_pane.cpp" line="+96"/>
+        <source>The camera whose recording to play</source>
+        <translation>Камера, запись которой воспроизводить</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The time to play from</source>
+        <translation>Время, с которого начать воспроизведение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play from this time</source>
+        <translation>Воспроизвести с этого времени</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Playback speed</source>
+        <translation>Скорость воспроизведения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live</source>
+        <translation>Живое видео</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the live video of this camera</source>
+        <translation>Вернуться к живому видео этой камеры</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Click to go to a time, drag to scrub. Drag the time scale or use Shift+wheel to move, the wheel to zoom.</source>
+        <translation>Щелчок — переход к моменту времени, перетаскивание — перемотка. Шкала времени сдвигается перетаскиванием или Shift+колесом, масштаб меняется колесом.</translation>
+    </message>
+    <message>
+        <location line="+191"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a camera and a time</source>
+        <translation>Выберите камеру и время</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the recording to catch up…</source>
+        <translation>Ожидание новых фрагментов записи…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was recorded at or after this time.</source>
+        <translation>С этого времени ничего не записано.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (paused)</source>
+        <translation>%1 (пауза)</translation>
+    </message>
+</context>
+<context>
+    <name>vms::ui::ArchivePlayer</name>
+    <message>
+        <location filename="../ui/video/archive_player.cpp" line="+360"/>
+        <source>The recording cannot be played: %1</source>
+        <translation>Запись невозможно воспроизвести: %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>the segment cannot be read</source>
+        <translation>фрагмент записи не читается</translation>
     </message>
 </context>
 <context>
@@ -1274,21 +1370,54 @@ Drag the camera onto a plan to place it there.</source>
     </message>
 </context>
 <context>
+    <name>vms::ui::LiveFeed</name>
+    <message>
+        <location filename="../ui/video/live_feed.cpp" line="+78"/>
+        <source>The camera has no video address.</source>
+        <translation>У камеры не указан адрес видеопотока.</translation>
+    </message>
+</context>
+<context>
     <name>vms::ui::LiveViewPane</name>
     <message>
-        <location filename="../ui/live_view_pane.cpp" line="+17"/>
+        <location filename="../ui/live_view_pane.cpp" line="+93"/>
+        <source>1 camera</source>
+        <translation>1 камера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1×%1 grid</source>
+        <translation>Сетка %1×%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show one camera</source>
+        <translation>Показать одну камеру</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a grid of %1×%1 cameras</source>
+        <translation>Показать сетку камер %1×%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Full screen</source>
+        <translation>Во весь экран</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the grid full screen (F11; Esc leaves)</source>
+        <translation>Показать сетку во весь экран (F11; выход — Esc)</translation>
+    </message>
+    <message>
+        <location line="+214"/>
         <source>Live view</source>
         <translation>Живое видео</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Double-click a camera on a plan or in the camera list to open it here.</source>
-        <translation>Дважды щёлкните камеру на плане или в списке камер, чтобы открыть её здесь.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Live video of this camera appears here once video playback is connected.</source>
-        <translation>Живое видео этой камеры появится здесь, когда будет подключено воспроизведение.</translation>
+        <location line="+63"/>
+        <source>Drag cameras from the camera list onto the tiles</source>
+        <translation>Перетащите камеры из списка камер в ячейки сетки</translation>
     </message>
 </context>
 <context>
@@ -1368,7 +1497,7 @@ Drag the camera onto a plan to place it there.</source>
 <context>
     <name>vms::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+59"/>
+        <location filename="../ui/main_window.cpp" line="+61"/>
         <source>VMS Console</source>
         <translation>VMS Console</translation>
     </message>
@@ -1388,17 +1517,17 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Камеры</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Plans</source>
         <translation>Планы</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-11"/>
         <source>Live view</source>
         <translation>Живое видео</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
@@ -1413,12 +1542,17 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Здесь будут появляться события распознавания: лица и номера из списков наблюдения, движение и пересечение линии.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-12"/>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>This panel will list the archive clips you export, with their progress; finished clips can be opened or saved from here.</source>
         <translation>Здесь будет список экспортируемых фрагментов архива и ход их подготовки; готовые фрагменты можно будет открыть или сохранить отсюда.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>%1 — VMS Console</source>
         <translation>%1 — VMS Console</translation>
     </message>
@@ -1428,7 +1562,7 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Вы вошли как %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Server version %1</source>
         <translation>Версия сервера %1</translation>
     </message>
@@ -1453,7 +1587,7 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
@@ -2927,6 +3061,124 @@ Drag to move, double-click for live video, right-click for more.</source>
         <location line="+4"/>
         <source>Deleted the user %1.</source>
         <translation>Пользователь %1 удалён.</translation>
+    </message>
+</context>
+<context>
+    <name>vms::ui::VideoTile</name>
+    <message>
+        <location filename="../ui/video/video_tile.cpp" line="+28"/>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Мбит/с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 kbit/s</source>
+        <translation>%1 кбит/с</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Live (key frames)</source>
+        <translation>В эфире (только ключевые кадры)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live</source>
+        <translation>В эфире</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signal lost, reconnecting…</source>
+        <translation>Сигнал потерян, переподключение…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline, reconnecting…</source>
+        <translation>Нет связи, переподключение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline, reconnecting… (%1)</source>
+        <translation>Нет связи, переподключение… (%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 fps</source>
+        <translation>%1 к/с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>main stream</source>
+        <translation>основной поток</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>substream</source>
+        <translation>дополнительный поток</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Drop to show the camera here</source>
+        <translation>Отпустите, чтобы показать камеру здесь</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a camera here</source>
+        <translation>Перетащите камеру сюда</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for video</source>
+        <translation>Ожидание видео</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Play archive</source>
+        <translation>Воспроизвести архив</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Maximise</source>
+        <translation>Развернуть</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reset zoom</source>
+        <translation>Сбросить увеличение</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove from the view</source>
+        <translation>Убрать из сетки</translation>
     </message>
 </context>
 </TS>

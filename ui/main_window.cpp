@@ -10,10 +10,12 @@
 #include "ui/profile_view.h"
 #include "ui/roles_editor.h"
 #include "ui/users_editor.h"
+#include "ui/video/archive_pane.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -35,7 +37,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 // Bump when the set of docks changes, so that an old saved layout is not applied to new docks.
-constexpr int kLayoutVersion = 2;
+constexpr int kLayoutVersion = 3;
 
 QPixmap stateDot(const QColor &color)
 {
@@ -82,9 +84,16 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
     m_camerasPane = new CamerasPane(m_client, this);
     QDockWidget *cameras = addDock(QStringLiteral("camerasDock"), tr("Cameras"), m_camerasPane,
                                    Qt::LeftDockWidgetArea);
-    m_liveViewPane = new LiveViewPane(this);
+    m_liveViewPane = new LiveViewPane(m_client, this);
     m_liveViewDock = addDock(QStringLiteral("liveViewDock"), tr("Live view"), m_liveViewPane,
                              Qt::RightDockWidgetArea);
+    // Archive playback shares the live view's place: one tab or the other is shown, so the
+    // hidden one does not decode for nobody (live tiles drop to key frames, playback pauses).
+    m_archivePane = new ArchivePane(m_client, this);
+    m_archiveDock = addDock(QStringLiteral("archiveDock"), tr("Archive"), m_archivePane,
+                            Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_liveViewDock, m_archiveDock);
+    m_liveViewDock->raise();
     // Plans sit beside the camera list, so that cameras can be dragged from one to the other.
     m_plansPane = new PlansPane(m_client, this);
     QDockWidget *plans = addDock(QStringLiteral("plansDock"), tr("Plans"), m_plansPane,
@@ -120,6 +129,12 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
     });
     connect(m_camerasPane, &CamerasPane::camerasChanged, m_plansPane,
             &PlansPane::refreshPlanCameras);
+    connect(m_camerasPane, &CamerasPane::camerasChanged, m_liveViewPane,
+            &LiveViewPane::reloadCameras);
+    connect(m_camerasPane, &CamerasPane::camerasChanged, m_archivePane,
+            &ArchivePane::reloadCameras);
+    connect(m_liveViewPane, &LiveViewPane::archiveRequested, this, &MainWindow::showArchive);
+    connect(m_archivePane, &ArchivePane::liveRequested, this, &MainWindow::showLiveCamera);
 
     createMenus();
     createStatusBar();
@@ -130,6 +145,8 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
         setWindowTitle(tr("%1 — VMS Console").arg(user.displayName()));
         m_userLabel->setText(tr("Signed in as %1").arg(user.email));
         showAdminTabsFor(user);
+        // The live grid is saved per server and user.
+        m_liveViewPane->setSettingsScope(m_client->baseUrl(), user.id);
     });
     showConnectionState(m_client->connectionState());
     m_profileView->reload();
@@ -207,6 +224,14 @@ void MainWindow::showLiveCamera(const QString &cameraId, const QString &name)
     m_liveViewPane->showCamera(cameraId, name);
     m_liveViewDock->show();
     m_liveViewDock->raise();
+}
+
+void MainWindow::showArchive(const QString &cameraId, const QString &name)
+{
+    // A minute back: the newest closed segments, right before what the live tile shows.
+    m_archivePane->openCamera(cameraId, name, QDateTime::currentMSecsSinceEpoch() - 60 * 1000);
+    m_archiveDock->show();
+    m_archiveDock->raise();
 }
 
 void MainWindow::createMenus()

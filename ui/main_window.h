@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace vms::ui {
 
+class ArchivePane;
 class AuditLogView;
 class CamerasPane;
 class GroupsEditor;
@@ -41,6 +42,7 @@ public:
     CamerasPane *camerasPane() const { return m_camerasPane; }
     PlansPane *plansPane() const { return m_plansPane; }
     LiveViewPane *liveViewPane() const { return m_liveViewPane; }
+    ArchivePane *archivePane() const { return m_archivePane; }
     QTabWidget *adminTabs() const { return m_adminTabs; }
     QAction *logoutAction() const { return m_logoutAction; }
 
@@ -65,6 +67,7 @@ private:
     /** Shows the administration tabs the signed-in user may use. */
     void showAdminTabsFor(const client::CurrentUser &user);
     void showLiveCamera(const QString &cameraId, const QString &name);
+    void showArchive(const QString &cameraId, const QString &name);
     void createMenus();
     void createStatusBar();
     void showConnectionState(client::ConnectionState state);
@@ -82,6 +85,8 @@ private:
     PlansPane *m_plansPane = nullptr;
     LiveViewPane *m_liveViewPane = nullptr;
     QDockWidget *m_liveViewDock = nullptr;
+    ArchivePane *m_archivePane = nullptr;
+    QDockWidget *m_archiveDock = nullptr;
     QList<QDockWidget *> m_docks;
     QAction *m_logoutAction = nullptr;
     QLabel *m_serverLabel = nullptr;

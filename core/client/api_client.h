@@ -5,6 +5,7 @@
 #include "core/client/organization_dto.h"
 #include "core/client/page.h"
 #include "core/client/site_dto.h"
+#include "core/client/video_dto.h"
 #include "core/domain/result.h"
 
 #include <QDateTime>
@@ -261,6 +262,27 @@ public:
     QFuture<Result<Upload>> uploadInfo(const QString &id);
     /** GET /uploads/{id}/content: the stored bytes. */
     QFuture<Result<QByteArray>> uploadContent(const QString &id);
+
+    // --- video (§18 segments, §19.2 snapshots, §21 streams); api_client_video.cpp ---
+    /**
+     * GET /segments: every recorded segment of @p streamId that overlaps [tsFromS, tsToS) (Unix
+     * seconds), by start time. A camera's main stream has the camera's id (see substreamId()).
+     */
+    QFuture<Result<QList<Segment>>> listSegments(const QString &streamId, qint64 tsFromS,
+                                                 qint64 tsToS);
+    /** GET /streams/{id}: the live state of the server's ingest of the stream. */
+    QFuture<Result<StreamStatus>> streamStatus(const QString &streamId);
+    /** GET /streams/{id}/info: frame rate, bit rate, size and codec (400 while not online). */
+    QFuture<Result<StreamInfo>> streamInfo(const QString &streamId);
+    /** GET /camerasnapshots/{id}: a JPEG of the newest frame the server has of the camera. */
+    QFuture<Result<QByteArray>> cameraSnapshot(const QString &cameraId);
+    /**
+     * The bytes of a recorded segment: GET of a Segment::url (an MPEG-TS file). The URL is
+     * signed, and the server also wants the bearer token, so the request goes through the
+     * session like any other; a URL that points to another server than this client's fails with
+     * InvalidArgument rather than carry the token elsewhere.
+     */
+    QFuture<Result<QByteArray>> segmentData(const QUrl &segmentUrl);
 
 signals:
     /** A login succeeded; the session is in place. */

@@ -44,6 +44,8 @@ Result<std::unique_ptr<DemuxSource>> DemuxSource::open(const SourceAddress &addr
     case SourceAddress::Kind::Http:
         opts.set("rw_timeout", timeoutUs);
         opts.set("timeout", timeoutUs);
+        if (!address.httpHeaders.isEmpty())
+            opts.set("headers", address.httpHeaders); // also passed on to HLS segments
         break;
     case SourceAddress::Kind::File:
     case SourceAddress::Kind::TestPattern:

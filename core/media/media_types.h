@@ -23,6 +23,11 @@ struct SourceConfig
     QString transport = QStringLiteral("tcp"); ///< "tcp" | "udp" (RTSP only)
     /** Injected (percent-encoded) into rtsp/http URLs that carry no userinfo of their own. */
     QString username, password;
+    /**
+     * HTTP(S) only: sent as "Authorization: Bearer <token>" with every request (the API's
+     * signed archive URLs need the caller's token too). Never logged.
+     */
+    QString bearerToken;
     /** Connect timeout, and the longest silence while reading before the stream counts as lost. */
     int openTimeoutMs = 5000;
 };

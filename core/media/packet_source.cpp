@@ -144,6 +144,13 @@ Result<SourceAddress> parseSource(const SourceConfig &config)
     }
     address.ffmpegUrl = url.toString(QUrl::FullyEncoded);
     address.displayUrl = url.toString(QUrl::RemovePassword | QUrl::FullyEncoded);
+    if (address.kind == SourceAddress::Kind::Http && !config.bearerToken.isEmpty()) {
+        if (config.bearerToken.contains(QLatin1Char('\r'))
+            || config.bearerToken.contains(QLatin1Char('\n')))
+            return Error::invalid(QStringLiteral("the bearer token holds a line break"));
+        address.httpHeaders = QStringLiteral("Authorization: Bearer ") + config.bearerToken
+                              + QStringLiteral("\r\n");
+    }
     return address;
 }
 

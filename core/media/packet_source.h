@@ -64,9 +64,10 @@ struct SourceAddress
 {
     enum class Kind { Rtsp, Http, File, TestPattern };
     Kind kind = Kind::Rtsp;
-    QString ffmpegUrl;  ///< with the credentials injected; never log it
-    QString displayUrl; ///< without any password, for messages
-    bool isTcp = true;  ///< RTSP transport
+    QString ffmpegUrl;   ///< with the credentials injected; never log it
+    QString displayUrl;  ///< without any password, for messages
+    bool isTcp = true;   ///< RTSP transport
+    QString httpHeaders; ///< HTTP only: extra request headers, CRLF-terminated; never log them
     int timeoutMs = 5000;
     TestPatternParams pattern;
 };

@@ -210,6 +210,24 @@ private slots:
         QVERIFY(password.isEmpty() || !parsed->displayUrl.contains(password));
     }
 
+    void parseBearerToken()
+    {
+        SourceConfig config;
+        config.url
+                = QStringLiteral("http://127.0.0.1:8470/api/v1/archive/signed/1/s/segments/2.ts");
+        config.bearerToken = QStringLiteral("abc.def.ghi");
+        auto parsed = vms::media::parseSource(config);
+        QVERIFY(parsed.hasValue());
+        QCOMPARE(parsed->httpHeaders, QStringLiteral("Authorization: Bearer abc.def.ghi\r\n"));
+        QVERIFY(!parsed->displayUrl.contains(QStringLiteral("abc.def")));
+        // Only HTTP sends headers; a line break cannot smuggle in another header.
+        config.url = QStringLiteral("rtsp://127.0.0.1/x");
+        QVERIFY(vms::media::parseSource(config)->httpHeaders.isEmpty());
+        config.url = QStringLiteral("http://127.0.0.1/x");
+        config.bearerToken = QStringLiteral("abc\r\nX-Evil: 1");
+        QVERIFY(!vms::media::parseSource(config).hasValue());
+    }
+
     void parseTestPattern()
     {
         SourceConfig config;
