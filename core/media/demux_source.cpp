@@ -32,25 +32,7 @@ Result<std::unique_ptr<DemuxSource>> DemuxSource::open(const SourceAddress &addr
         raw->interrupt_callback = options.interrupt->callback();
 
     av::Dictionary opts;
-    const qint64 timeoutUs = qint64(address.timeoutMs) * 1000;
-    switch (address.kind) {
-    case SourceAddress::Kind::Rtsp:
-        opts.set("rtsp_transport", address.isTcp ? QStringLiteral("tcp") : QStringLiteral("udp"));
-        // FFmpeg 5: "timeout" is the socket I/O timeout in µs (there is no "stimeout").
-        opts.set("timeout", timeoutUs);
-        // Audio is not recorded: do not even SETUP it, which saves the camera's uplink.
-        opts.set("allowed_media_types", QStringLiteral("video"));
-        break;
-    case SourceAddress::Kind::Http:
-        opts.set("rw_timeout", timeoutUs);
-        opts.set("timeout", timeoutUs);
-        if (!address.httpHeaders.isEmpty())
-            opts.set("headers", address.httpHeaders); // also passed on to HLS segments
-        break;
-    case SourceAddress::Kind::File:
-    case SourceAddress::Kind::TestPattern:
-        break;
-    }
+    setProtocolOptions(address, opts);
     if (options.lowLatency) {
         opts.set("fflags", QStringLiteral("nobuffer"));
         opts.set("probesize", 32);

@@ -1,6 +1,7 @@
 #include "core/media/packet_source.h"
 
 #include "core/media/demux_source.h"
+#include "core/media/ffmpeg_util.h"
 #include "core/media/test_pattern_source.h"
 
 #include <QUrl>
@@ -152,6 +153,29 @@ Result<SourceAddress> parseSource(const SourceConfig &config)
                               + QStringLiteral("\r\n");
     }
     return address;
+}
+
+void setProtocolOptions(const SourceAddress &address, av::Dictionary &opts)
+{
+    const qint64 timeoutUs = qint64(address.timeoutMs) * 1000;
+    switch (address.kind) {
+    case SourceAddress::Kind::Rtsp:
+        opts.set("rtsp_transport", address.isTcp ? QStringLiteral("tcp") : QStringLiteral("udp"));
+        // FFmpeg 5: "timeout" is the socket I/O timeout in µs (there is no "stimeout").
+        opts.set("timeout", timeoutUs);
+        // Audio is neither recorded nor shown: do not even SETUP it (saves the camera's uplink).
+        opts.set("allowed_media_types", QStringLiteral("video"));
+        break;
+    case SourceAddress::Kind::Http:
+        opts.set("rw_timeout", timeoutUs);
+        opts.set("timeout", timeoutUs);
+        if (!address.httpHeaders.isEmpty())
+            opts.set("headers", address.httpHeaders); // also passed on to HLS segments
+        break;
+    case SourceAddress::Kind::File:
+    case SourceAddress::Kind::TestPattern:
+        break;
+    }
 }
 
 Result<std::unique_ptr<PacketSource>> openPacketSource(const SourceAddress &address,

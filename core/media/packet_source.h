@@ -79,6 +79,16 @@ struct SourceAddress
  */
 Result<SourceAddress> parseSource(const SourceConfig &config);
 
+namespace av {
+class Dictionary;
+}
+/**
+ * The protocol options every opener of `address` sets: RTSP transport, socket timeouts, video
+ * only, the HTTP headers. One place, so that ingest (DemuxSource) and viewing (VideoDecoder)
+ * cannot drift apart.
+ */
+void setProtocolOptions(const SourceAddress &address, av::Dictionary &options);
+
 /** A stream of video packets from a camera, a file or the test pattern. One thread only. */
 class PacketSource
 {

@@ -286,24 +286,7 @@ public:
             return Error::internal(QStringLiteral("out of memory"));
         raw->interrupt_callback = interrupt.callback();
         av::Dictionary opts;
-        const qint64 timeoutUs = qint64(address.timeoutMs) * 1000;
-        switch (address.kind) {
-        case SourceAddress::Kind::Rtsp:
-            opts.set("rtsp_transport",
-                     address.isTcp ? QStringLiteral("tcp") : QStringLiteral("udp"));
-            opts.set("timeout", timeoutUs); // FFmpeg 5: socket I/O timeout in µs
-            opts.set("allowed_media_types", QStringLiteral("video"));
-            break;
-        case SourceAddress::Kind::Http:
-            opts.set("rw_timeout", timeoutUs);
-            opts.set("timeout", timeoutUs);
-            if (!address.httpHeaders.isEmpty())
-                opts.set("headers", address.httpHeaders); // the bearer token, as DemuxSource
-            break;
-        case SourceAddress::Kind::File:
-        case SourceAddress::Kind::TestPattern:
-            break;
-        }
+        setProtocolOptions(address, opts);
         if (liveLowLatency) {
             // Not "fflags nobuffer": it discards the packets a stream-info probe has read, and
             // the first keyframe is among them on sources that start with one (measured on
