@@ -173,7 +173,14 @@ private slots:
 
         // An abrupt death (SIGKILL) is an outage too. The connection before it was stable for
         // longer than backoffResetAfterMs, so the first retry comes after backoffMinMs again.
-        QTest::qWait(500);
+        // (On a loaded machine a read can stall into a reconnect, which starts the stable
+        // period again: wait for the precondition itself rather than for a fixed time.)
+        QTRY_VERIFY_WITH_TIMEOUT(worker.measurements().state == StreamState::Online
+                                         && worker.measurements().onlineSinceMs > 0
+                                         && QDateTime::currentMSecsSinceEpoch()
+                                                            - worker.measurements().onlineSinceMs
+                                                    > options.backoffResetAfterMs + 500,
+                                 15000);
         const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
         rtsp.kill();
         QTRY_VERIFY_WITH_TIMEOUT(events.outageStarts.size() == 2, 8000);
