@@ -314,16 +314,39 @@ Result<qint64> pathInt(const HttpRequest &req, int index, const QString &name)
     return v;
 }
 
+namespace {
+
+/** The canonical form of a 36-character UUID; empty when `raw` is not one. */
+QString canonicalUuid(const QString &raw)
+{
+    const QUuid uuid = QUuid::fromString(raw);
+    if (uuid.isNull() || raw.size() != 36)
+        return {};
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
+const QString kNotAUuid = QStringLiteral("value is not a valid uuid");
+const QString kUuidType = QStringLiteral("type_error.uuid");
+
+} // namespace
+
+QString FieldReader::requireUuid(const QString &name)
+{
+    const QString raw = requireString(name);
+    if (!has(name))
+        return {};
+    const QString uuid = canonicalUuid(raw);
+    if (uuid.isEmpty())
+        fail(name, kNotAUuid, kUuidType);
+    return uuid;
+}
+
 Result<QString> pathUuid(const HttpRequest &req, int index, const QString &name)
 {
-    const QString raw = req.pathArgs.value(index);
-    const QUuid uuid = QUuid::fromString(raw);
-    if (uuid.isNull() || raw.size() != 36) {
-        return Error::validation({QStringLiteral("path"), name},
-                                 QStringLiteral("value is not a valid uuid"),
-                                 QStringLiteral("type_error.uuid"));
-    }
-    return uuid.toString(QUuid::WithoutBraces);
+    const QString uuid = canonicalUuid(req.pathArgs.value(index));
+    if (uuid.isEmpty())
+        return Error::validation({QStringLiteral("path"), name}, kNotAUuid, kUuidType);
+    return uuid;
 }
 
 PageParams readPage(FieldReader &query)

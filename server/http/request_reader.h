@@ -37,6 +37,8 @@ public:
                                  std::optional<qint64> max = {});
     qint64 requireInt(const QString &name, std::optional<qint64> min = {},
                       std::optional<qint64> max = {});
+    /** A UUID in its canonical 36-character form (lower case, no braces); 422 otherwise. */
+    QString requireUuid(const QString &name);
     /** A value from a closed set; 422 "value is not a valid enumeration member" otherwise. */
     std::optional<QString> optEnum(const QString &name, const QStringList &allowed);
     /** ISO 8601 date-time as ms since the epoch. */

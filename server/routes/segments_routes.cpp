@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QUuid>
 
 #include <cmath>
 
@@ -26,20 +25,6 @@ constexpr qint64 kUrlLifetimeSecs = 3600;
 constexpr qint64 kMaxPlaylistUrlLifetimeSecs = 48 * 3600;
 /** The default span of an index: the last day. */
 constexpr qint64 kDefaultIndexSpanSecs = 24 * 3600;
-
-QString queryUuid(FieldReader &q, const QString &name)
-{
-    const QString raw = q.requireString(name);
-    if (!q.has(name))
-        return {};
-    const QUuid uuid = QUuid::fromString(raw);
-    if (uuid.isNull() || raw.size() != 36) {
-        q.fail(name, QStringLiteral("value is not a valid uuid"),
-               QStringLiteral("type_error.uuid"));
-        return {};
-    }
-    return uuid.toString(QUuid::WithoutBraces);
-}
 
 /** scheme://host of the request, so that URLs work for a remote client; empty if unknown. */
 QString origin(const HttpRequest &req)
@@ -216,7 +201,7 @@ void registerSegmentsRoutes(ApiHttpServer &http, services::Backend &backend)
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/segments"),
           Access::need(QStringLiteral("segment_read")), [&backend](HttpRequest &req) -> HttpReply {
               FieldReader q = FieldReader::query(req);
-              const QString streamId = queryUuid(q, QStringLiteral("stream_id"));
+              const QString streamId = q.requireUuid(QStringLiteral("stream_id"));
               qint64 from = 0, to = 0;
               readRange(q, true, from, to);
               if (!q.isValid())
@@ -253,7 +238,7 @@ void registerSegmentsRoutes(ApiHttpServer &http, services::Backend &backend)
     r.add(QStringLiteral("GET"), QStringLiteral("/api/v1/segments/index"),
           Access::need(QStringLiteral("segment_read")), [&backend](HttpRequest &req) -> HttpReply {
               FieldReader q = FieldReader::query(req);
-              const QString streamId = queryUuid(q, QStringLiteral("stream_id"));
+              const QString streamId = q.requireUuid(QStringLiteral("stream_id"));
               const qint64 now = backend.clock().nowSecs();
               qint64 from = now - kDefaultIndexSpanSecs, to = now;
               readRange(q, false, from, to);
