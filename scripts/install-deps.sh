@@ -12,17 +12,20 @@ BUILD_PKGS=(
   ffmpeg gsoap libgsoap-dev libssl-dev libargon2-dev libsqlite3-dev zlib1g-dev
   python3 python3-yaml curl
   python3-onnx python3-numpy
+  # onvif-camera-sim: its own RTSP stream (--serve-rtsp) with gst-rtsp-server and x264
+  libgstrtspserver-1.0-dev gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+  gstreamer1.0-plugins-ugly
 )
 TEST_PKGS=(
   xvfb xauth wrk dpkg-dev fakeroot file
-  libgstrtspserver-1.0-dev gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-base
-  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav
+  gstreamer1.0-rtsp gstreamer1.0-tools gstreamer1.0-plugins-bad gstreamer1.0-libav
   gstreamer1.0-x # pango plugin: clockoverlay/timeoverlay of tests/support/rtsp_server
   postgresql python3-fastapi uvicorn
   opencv-doc
 )
 # The face models are fetched with `npm pack` at build time (scripts/fetch-models.sh), and the
-# descriptor parity test runs face-api under node. A node/npm installed otherwise is fine.
+# descriptor parity test runs face-api under node; so does the ONVIF interop test (the npm `onvif`
+# client, scripts/fetch-onvif-npm.sh). A node/npm installed otherwise is fine.
 command -v npm >/dev/null || BUILD_PKGS+=(npm)
 command -v node >/dev/null || TEST_PKGS+=(nodejs)
 

@@ -18,7 +18,7 @@ for needed in libqt6sql6-sqlite libqt6sql6-psql libqt6core6 libqt6httpserver6 li
 done
 
 contents=$(dpkg-deb -c "$deb")
-for path in ./usr/bin/vms-server ./usr/bin/vms-console ./usr/lib/systemd/system/vms-server.service \
+for path in ./usr/bin/vms-server ./usr/bin/vms-console ./usr/bin/onvif-camera-sim ./usr/lib/systemd/system/vms-server.service \
             ./etc/default/vms-server ./usr/share/vms/models/face_detection_back_256x256_barracuda.onnx \
             ./usr/share/vms/models/face_recognition_150.onnx ./usr/share/vms/models/LICENSE.blazeface.txt \
             ./usr/share/vms/models/LICENSE.face-api.txt; do
