@@ -105,6 +105,7 @@ Result<QUrl> ServerHost::start()
                 registerOrionRoutes(*d->http, *d->backend);
                 registerSegmentsRoutes(*d->http, *d->backend);
                 registerStreamsRoutes(*d->http, *d->backend);
+                registerOnvifRoutes(*d->http, *d->backend);
                 const quint16 port = d->http->listen(d->options.address, d->options.port);
                 if (port == 0) {
                     result = Error::unavailable(QStringLiteral("cannot listen on %1:%2")

@@ -51,6 +51,7 @@ Result<std::unique_ptr<Backend>> Backend::open(const BackendOptions &options)
     b->m_plans = std::make_unique<PlanService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_cameras = std::make_unique<CameraService>(*b->m_db, *b->m_clock, *b->m_audit);
     b->m_orion = std::make_unique<OrionService>(*b->m_db, *b->m_clock, *b->m_audit);
+    b->m_onvif = std::make_unique<OnvifService>(*b->m_db, *b->m_audit);
     // The face models load on first use, so that a server without them still starts.
     b->m_faceMeta = std::make_unique<FaceMetaService>(options.modelDirs);
     b->m_urlSigner = std::make_unique<auth::UrlSigner>(*urlKey);

@@ -10,6 +10,7 @@
 #include "core/services/camera_service.h"
 #include "core/services/face_meta_service.h"
 #include "core/services/group_service.h"
+#include "core/services/onvif_service.h"
 #include "core/services/organization_service.h"
 #include "core/services/orion_service.h"
 #include "core/services/place_service.h"
@@ -63,6 +64,7 @@ public:
     PlanService &plans() { return *m_plans; }
     CameraService &cameras() { return *m_cameras; }
     OrionService &orion() { return *m_orion; }
+    OnvifService &onvif() { return *m_onvif; }
     FaceMetaService &faceMeta() { return *m_faceMeta; }
     StreamService &streams() { return *m_streams; }
     const auth::UrlSigner &urlSigner() const { return *m_urlSigner; }
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<PlanService> m_plans;
     std::unique_ptr<CameraService> m_cameras;
     std::unique_ptr<OrionService> m_orion;
+    std::unique_ptr<OnvifService> m_onvif;
     std::unique_ptr<FaceMetaService> m_faceMeta;
     std::unique_ptr<auth::UrlSigner> m_urlSigner;
     std::unique_ptr<StreamService> m_streams; // last: its workers use the services above

@@ -7,6 +7,8 @@
 #include <QJsonParseError>
 #include <QUuid>
 
+#include <cmath>
+
 namespace vms::server {
 
 FieldReader::FieldReader(Source source, QString locRoot)
@@ -178,6 +180,37 @@ qint64 FieldReader::requireInt(const QString &name, std::optional<qint64> min,
         return 0;
     }
     return optInt(name, min, max).value_or(0);
+}
+
+std::optional<double> FieldReader::optNumber(const QString &name)
+{
+    if (!has(name))
+        return std::nullopt;
+    double value = 0;
+    bool ok = false;
+    if (m_source == Source::Body) {
+        const QJsonValue v = m_json.value(name);
+        ok = v.isDouble() && std::isfinite(v.toDouble());
+        value = v.toDouble();
+    } else {
+        value = m_pairs.queryItemValue(name, QUrl::FullyDecoded).trimmed().toDouble(&ok);
+        ok = ok && std::isfinite(value);
+    }
+    if (!ok) {
+        fail(name, QStringLiteral("value is not a valid float"),
+             QStringLiteral("type_error.float"));
+        return std::nullopt;
+    }
+    return value;
+}
+
+double FieldReader::requireNumber(const QString &name)
+{
+    if (!has(name)) {
+        fail(name, QStringLiteral("field required"), QStringLiteral("value_error.missing"));
+        return 0;
+    }
+    return optNumber(name).value_or(0);
 }
 
 std::optional<QString> FieldReader::optEnum(const QString &name, const QStringList &allowed)

@@ -37,6 +37,9 @@ public:
                                  std::optional<qint64> max = {});
     qint64 requireInt(const QString &name, std::optional<qint64> min = {},
                       std::optional<qint64> max = {});
+    /** A JSON number (body) or a decimal (query); 422 type_error.float otherwise. */
+    std::optional<double> optNumber(const QString &name);
+    double requireNumber(const QString &name);
     /** A UUID in its canonical 36-character form (lower case, no braces); 422 otherwise. */
     QString requireUuid(const QString &name);
     /** A value from a closed set; 422 "value is not a valid enumeration member" otherwise. */

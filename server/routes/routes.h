@@ -26,5 +26,6 @@ void registerOrionRoutes(ApiHttpServer &http, services::Backend &backend);    //
 void registerSegmentsRoutes(ApiHttpServer &http, services::Backend &backend); // §18, archive URLs
 /** §19.2, §20.1, §21, §22, §23: the live side of the video. */
 void registerStreamsRoutes(ApiHttpServer &http, services::Backend &backend);
+void registerOnvifRoutes(ApiHttpServer &http, services::Backend &backend); // §8
 
 } // namespace vms::server
