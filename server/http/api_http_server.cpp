@@ -11,7 +11,9 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcHttp, "vms.http")
 
@@ -157,9 +159,23 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         if (guard && guard->state() == QAbstractSocket::ConnectedState)
             send(*responder, r);
     };
-    QtConcurrent::run(&m_pool, [this, req]() mutable {
-        return dispatch(req);
-    }).then(this, [this, deliver, guard](HttpReply reply) {
+    // The worker holds its own copy, moved out when used, so that the responder is only ever
+    // released on this thread.
+    std::function<void(const HttpResponse &)> direct = deliver;
+    QtConcurrent::run(&m_pool, [this, req, direct]() mutable {
+        HttpReply reply = dispatch(req);
+        // Slow work without a delay goes straight from this worker to the slow pool: a detour
+        // through the server thread would add two thread hand-offs to every such request.
+        if (reply.isDeferred() && reply.delayMs() <= 0) {
+            QtConcurrent::run(&m_slowPool, reply.work()).then(this, std::move(direct));
+            return std::optional<HttpReply>();
+        }
+        direct = nullptr; // released here while the continuation below still holds one
+        return std::optional<HttpReply>(std::move(reply));
+    }).then(this, [this, deliver, guard](std::optional<HttpReply> handed) {
+        if (!handed)
+            return; // on its way through the slow pool
+        HttpReply &reply = *handed;
         if (!reply.isDeferred()) {
             deliver(reply.response());
             return;
