@@ -2,6 +2,7 @@
 
 #include "core/services/backend.h"
 #include "core/services/demo_site.h"
+#include "server/demo/demo_simulator.h"
 #include "server/http/api_http_server.h"
 #include "server/routes/routes.h"
 
@@ -123,11 +124,20 @@ Result<QUrl> ServerHost::start()
                                     : a.toString());
                 url.setPort(port);
                 d->url = url;
-                if (d->options.demoSite && d->backend->bootstrap().isCreated) {
-                    if (Status s
-                        = services::createDemoSite(*d->backend, d->backend->bootstrap().login);
-                        !s)
-                        qWarning("demo site not created: %s", qPrintable(s.error().message));
+                if (d->options.demoSite) {
+                    // The simulated PTZ camera: configured on the first start, run on each.
+                    const QString dataDir = d->backend->dataDir();
+                    auto ptz = DemoSimulator::load(dataDir);
+                    if (d->backend->bootstrap().isCreated) {
+                        if (!ptz)
+                            ptz = DemoSimulator::create(dataDir);
+                        if (Status s = services::createDemoSite(*d->backend,
+                                                                d->backend->bootstrap().login, ptz);
+                            !s)
+                            qWarning("demo site not created: %s", qPrintable(s.error().message));
+                    }
+                    if (ptz)
+                        DemoSimulator::start(*ptz, d->anchor);
                 }
                 if (d->options.ingest) {
                     services::StreamServerOptions so;

@@ -8,7 +8,8 @@
 
 namespace vms::services {
 
-Status createDemoSite(Backend &backend, const QString &adminLogin)
+Status createDemoSite(Backend &backend, const QString &adminLogin,
+                      const std::optional<DemoPtzCamera> &ptz)
 {
     auto existing = storage::CameraRepository(backend.db()).list(storage::CameraQuery{});
     if (!existing)
@@ -57,6 +58,24 @@ Status createDemoSite(Backend &backend, const QString &adminLogin)
             input.source.insert(QStringLiteral("substream_url"), QString::fromLatin1(c.substream));
         input.videoStorage = QJsonObject{{QStringLiteral("retention_days"), 7},
                                          {QStringLiteral("quota_mb"), 2048}};
+        auto camera = backend.cameras().create(*who, input, false, caller);
+        if (!camera)
+            return camera.error();
+    }
+    if (ptz) {
+        const QString rtsp = QStringLiteral("rtsp://127.0.0.1:%1/").arg(ptz->rtspPort);
+        CameraInput input;
+        input.name = QStringLiteral("PTZ camera");
+        input.placeId = place->id;
+        input.source = QJsonObject{
+                {QStringLiteral("url"), QString(rtsp + QStringLiteral("live"))},
+                {QStringLiteral("substream_url"), QString(rtsp + QStringLiteral("sub"))}};
+        input.videoStorage = QJsonObject{{QStringLiteral("retention_days"), 7},
+                                         {QStringLiteral("quota_mb"), 2048}};
+        input.onvifHost = QStringLiteral("127.0.0.1");
+        input.onvifPort = ptz->onvifPort;
+        input.onvifLogin = ptz->login;
+        input.onvifPassword = ptz->password;
         auto camera = backend.cameras().create(*who, input, false, caller);
         if (!camera)
             return camera.error();
