@@ -957,12 +957,12 @@ Drag the camera onto a plan to place it there.</source>
 <context>
     <name>vms::ui::CamerasPane</name>
     <message>
-        <location filename="../ui/cameras_pane.cpp" line="+42"/>
+        <location filename="../ui/cameras_pane.cpp" line="+43"/>
         <source>Search by name or camera ID</source>
         <translation>Поиск по названию или ID камеры</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>New…</source>
         <translation>Создать…</translation>
     </message>
@@ -1033,7 +1033,17 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Камера %1 удалена.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
+        <source>Show live</source>
+        <translation>Смотреть в реальном времени</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Camera settings (ONVIF)…</source>
+        <translation>Настройки камеры (ONVIF)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No cameras yet. Add one with New… — every camera belongs to a place, which you create in the Plans panel.</source>
         <translation>Камер ещё нет. Добавьте камеру кнопкой «Создать…» — каждая камера относится к месту, которое создаётся на панели «Планы».</translation>
     </message>
@@ -1123,6 +1133,31 @@ Drag the camera onto a plan to place it there.</source>
         <location line="+5"/>
         <source>The server could not process the request.</source>
         <translation>Сервер не смог обработать запрос.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The camera rejected the login and password stored for it. Check them in the camera&apos;s properties.</source>
+        <translation>Камера отклонила сохранённые для неё логин и пароль. Проверьте их в свойствах камеры.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No ONVIF address, login or password is set for this camera. Enter them in the camera&apos;s properties.</source>
+        <translation>Для этой камеры не заданы адрес, логин или пароль ONVIF. Укажите их в свойствах камеры.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The camera does not support this.</source>
+        <translation>Камера этого не поддерживает.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera did not accept the value.</source>
+        <translation>Камера не приняла значение.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The camera cannot be reached. Check that it is switched on and connected to the network.</source>
+        <translation>Камера недоступна. Проверьте, что она включена и подключена к сети.</translation>
     </message>
 </context>
 <context>
@@ -1410,12 +1445,12 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Показать сетку во весь экран (F11; выход — Esc)</translation>
     </message>
     <message>
-        <location line="+214"/>
+        <location line="+227"/>
         <source>Live view</source>
         <translation>Живое видео</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+84"/>
         <source>Drag cameras from the camera list onto the tiles</source>
         <translation>Перетащите камеры из списка камер в ячейки сетки</translation>
     </message>
@@ -1497,7 +1532,7 @@ Drag the camera onto a plan to place it there.</source>
 <context>
     <name>vms::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+61"/>
+        <location filename="../ui/main_window.cpp" line="+63"/>
         <source>VMS Console</source>
         <translation>VMS Console</translation>
     </message>
@@ -1532,12 +1567,12 @@ Drag the camera onto a plan to place it there.</source>
         <translation>События</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Archive downloads</source>
         <translation>Загрузки архива</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-11"/>
         <source>This panel will list recognition events as they happen: faces and licence plates from the watch lists, motion and line crossing.</source>
         <translation>Здесь будут появляться события распознавания: лица и номера из списков наблюдения, движение и пересечение линии.</translation>
     </message>
@@ -1547,12 +1582,17 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Архив</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This panel will list the archive clips you export, with their progress; finished clips can be opened or saved from here.</source>
         <translation>Здесь будет список экспортируемых фрагментов архива и ход их подготовки; готовые фрагменты можно будет открыть или сохранить отсюда.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>%1 — VMS Console</source>
         <translation>%1 — VMS Console</translation>
     </message>
@@ -1562,7 +1602,7 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Вы вошли как %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Server version %1</source>
         <translation>Версия сервера %1</translation>
     </message>
@@ -1587,7 +1627,7 @@ Drag the camera onto a plan to place it there.</source>
         <translation>Организации</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+45"/>
         <source>&amp;Session</source>
         <translation>&amp;Сеанс</translation>
     </message>
@@ -1701,6 +1741,402 @@ Drag the camera onto a plan to place it there.</source>
             <numerusform>Описание длиннее %n символов.</numerusform>
             <numerusform>Описание длиннее %n символов.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vms::ui::OnvifSettingsDialog</name>
+    <message>
+        <location filename="../ui/onvif_settings_dialog.cpp" line="+43"/>
+        <source>Main stream</source>
+        <translation>Основной поток</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Substream 1</source>
+        <translation>Дополнительный поток 1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Substream 2</source>
+        <translation>Дополнительный поток 2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>On</source>
+        <translation>Вкл.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off</source>
+        <translation>Выкл.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location line="+190"/>
+        <source>Camera settings</source>
+        <translation>Настройки камеры</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera settings — %1</source>
+        <translation>Настройки камеры — %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These settings are stored on the camera itself and are changed over ONVIF.</source>
+        <translation>Эти настройки хранятся в самой камере и меняются по ONVIF.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>Пользователи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Streams</source>
+        <translation>Потоки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imaging</source>
+        <translation>Изображение</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Manufacturer:</source>
+        <translation>Производитель:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>Модель:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware version:</source>
+        <translation>Версия прошивки:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number:</source>
+        <translation>Серийный номер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardware ID:</source>
+        <translation>Идентификатор оборудования:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+449"/>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location line="-436"/>
+        <location line="+64"/>
+        <location line="+101"/>
+        <location line="+139"/>
+        <location line="+147"/>
+        <source>Asking the camera…</source>
+        <translation>Запрос к камере…</translation>
+    </message>
+    <message>
+        <location line="-446"/>
+        <location line="+7"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>HTTP port:</source>
+        <translation>Порт HTTP:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTTPS port:</source>
+        <translation>Порт HTTPS:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RTSP port:</source>
+        <translation>Порт RTSP:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server reaches the camera through these ports. A wrong port cuts the camera off until it is reset on site.</source>
+        <translation>Сервер связывается с камерой через эти порты. Неверный порт отрежет камеру, пока её не сбросят на месте.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apply…</source>
+        <translation>Применить…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>not offered</source>
+        <translation>не поддерживается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>enabled</source>
+        <translation>включён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disabled</source>
+        <translation>выключен</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No port was changed.</source>
+        <translation>Ни один порт не изменён.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change network ports</source>
+        <translation>Изменить сетевые порты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The camera will answer on the new ports at once. If a port is wrong, the server loses the camera until it is reset on site. Change the ports?</source>
+        <translation>Камера сразу начнёт отвечать на новых портах. Если порт неверный, сервер потеряет камеру, пока её не сбросят на месте. Изменить порты?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change ports</source>
+        <translation>Изменить порты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+114"/>
+        <location line="+178"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <source>Ports changed.</source>
+        <translation>Порты изменены.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After changing the password of the account the server signs in with, enter the new password in the camera&apos;s properties too.</source>
+        <translation>Если вы меняете пароль учётной записи, под которой входит сервер, укажите новый пароль и в свойствах камеры.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change password…</source>
+        <translation>Сменить пароль…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The camera reports no users.</source>
+        <translation>Камера не сообщает ни одного пользователя.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Change password of %1</source>
+        <translation>Смена пароля %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enter the new password (at most %1 characters).</source>
+        <translation>Введите новый пароль (не более %1 символов).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The passwords do not match.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Password of %1 changed.</source>
+        <translation>Пароль %1 изменён.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repeat:</source>
+        <translation>Повтор:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> fps</source>
+        <translation> к/с</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> kbit/s</source>
+        <translation> кбит/с</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Frames from one key frame to the next</source>
+        <translation>Кадров от одного ключевого кадра до следующего</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encoder:</source>
+        <translation>Кодек:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution:</source>
+        <translation>Разрешение:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frame rate:</source>
+        <translation>Частота кадров:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bit rate:</source>
+        <translation>Битрейт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key frame interval:</source>
+        <translation>Интервал ключевых кадров:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stream address:</source>
+        <translation>Адрес потока:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Stream:</source>
+        <translation>Поток:</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The camera reports no streams.</source>
+        <translation>Камера не сообщает ни одного потока.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>None of the sizes this encoder offers can be set here.</source>
+        <translation>Ни один из размеров, которые предлагает этот кодек, нельзя задать здесь.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stream settings saved.</source>
+        <translation>Настройки потока сохранены.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Changes apply to the camera at once.</source>
+        <translation>Изменения сразу применяются к камере.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Brightness:</source>
+        <translation>Яркость:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contrast:</source>
+        <translation>Контрастность:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour saturation:</source>
+        <translation>Насыщенность:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharpness:</source>
+        <translation>Резкость:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exposure:</source>
+        <translation>Экспозиция:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backlight compensation:</source>
+        <translation>Компенсация засветки:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>IR cut filter:</source>
+        <translation>ИК-фильтр:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Wide dynamic range:</source>
+        <translation>Расширенный динамический диапазон:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>WDR level:</source>
+        <translation>Уровень WDR:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>White balance:</source>
+        <translation>Баланс белого:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Red gain:</source>
+        <translation>Усиление красного:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blue gain:</source>
+        <translation>Усиление синего:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The camera offers no imaging settings.</source>
+        <translation>Камера не предлагает настроек изображения.</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +3058,276 @@ Drag to move, double-click for live video, right-click for more.</source>
     </message>
 </context>
 <context>
+    <name>vms::ui::PtzController</name>
+    <message>
+        <location filename="../ui/video/ptz_controller.cpp" line="+271"/>
+        <location line="+18"/>
+        <source>You do not have permission to control this camera.</source>
+        <translation>У вас нет права управлять этой камерой.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>This camera has no PTZ.</source>
+        <translation>У этой камеры нет PTZ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The camera rejected the login. Check the ONVIF login and password in the camera&apos;s properties.</source>
+        <translation>Камера отклонила вход. Проверьте логин и пароль ONVIF в свойствах камеры.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ONVIF is not set up for this camera. Enter its address, login and password in the camera&apos;s properties.</source>
+        <translation>ONVIF для этой камеры не настроен. Укажите адрес, логин и пароль в свойствах камеры.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Camera unreachable: it does not answer over ONVIF.</source>
+        <translation>Камера недоступна: она не отвечает по ONVIF.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera does not exist any more.</source>
+        <translation>Этой камеры больше нет.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Moving to preset “%1”.</source>
+        <translation>Переход к предустановке «%1».</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preset “%1” saved.</source>
+        <translation>Предустановка «%1» сохранена.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Preset “%1” deleted.</source>
+        <translation>Предустановка «%1» удалена.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The current position is now home.</source>
+        <translation>Текущее положение стало домашним.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Moving to the home position.</source>
+        <translation>Переход в домашнее положение.</translation>
+    </message>
+</context>
+<context>
+    <name>vms::ui::PtzPanel</name>
+    <message>
+        <location filename="../ui/video/ptz_panel.cpp" line="+172"/>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Movement</source>
+        <translation>Движение</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Up and left</source>
+        <translation>Вверх и влево</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up (↑)</source>
+        <translation>Вверх (↑)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up and right</source>
+        <translation>Вверх и вправо</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left (←)</source>
+        <translation>Влево (←)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right (→)</source>
+        <translation>Вправо (→)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down and left</source>
+        <translation>Вниз и влево</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down (↓)</source>
+        <translation>Вниз (↓)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down and right</source>
+        <translation>Вниз и вправо</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+186"/>
+        <source>Go to the home position</source>
+        <translation>Перейти в домашнее положение</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Zoom in (+)</source>
+        <translation>Приблизить (+)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoom out (−)</source>
+        <translation>Отдалить (−)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Speed</source>
+        <translation>Скорость</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How fast the camera turns and zooms (1 slow … 10 fast)</source>
+        <translation>Как быстро камера поворачивается и меняет увеличение (1 — медленно … 10 — быстро)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Steer on video</source>
+        <translation>Управлять на видео</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Drag on the selected tile of the live view to turn the camera: the direction of the drag sets where it turns, its length how fast.</source>
+        <translation>Тяните мышью по выбранной ячейке живого видео, чтобы поворачивать камеру: направление задаёт, куда она поворачивается, длина — как быстро.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set as home</source>
+        <translation>Сделать домашним</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+126"/>
+        <source>Make the current position the camera&apos;s home position</source>
+        <translation>Сделать текущее положение домашним положением камеры</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Presets</source>
+        <translation>Предустановки</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Go to</source>
+        <translation>Перейти</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Turn the camera to the selected preset</source>
+        <translation>Повернуть камеру к выбранной предустановке</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the current position as a new preset</source>
+        <translation>Сохранить текущее положение как новую предустановку</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+202"/>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>No camera selected</source>
+        <translation>Камера не выбрана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a tile with a camera in the live view to control it.</source>
+        <translation>Выберите ячейку с камерой в живом видео, чтобы управлять ею.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Asking the camera what it can do…</source>
+        <translation>Запрос возможностей камеры…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>You may watch this camera but not turn it: your role lacks the permission to control cameras.</source>
+        <translation>Вы можете смотреть эту камеру, но не поворачивать её: у вашей роли нет права управлять камерами.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This camera has no home position.</source>
+        <translation>У этой камеры нет домашнего положения.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>The camera holds no more than %n preset(s): delete one to save another.</source>
+        <translation>
+            <numerusform>Камера хранит не более %n предустановки: удалите одну, чтобы сохранить другую.</numerusform>
+            <numerusform>Камера хранит не более %n предустановок: удалите одну, чтобы сохранить другую.</numerusform>
+            <numerusform>Камера хранит не более %n предустановок: удалите одну, чтобы сохранить другую.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No presets yet. Turn the camera and save the position.</source>
+        <translation>Предустановок пока нет. Поверните камеру и сохраните положение.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Save preset</source>
+        <translation>Сохранить предустановку</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The camera&apos;s current position is saved under this name on the camera.</source>
+        <translation>Текущее положение камеры сохраняется в камере под этим именем.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Preset %1</source>
+        <translation>Предустановка %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter a name.</source>
+        <translation>Введите имя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A preset with this name exists already.</source>
+        <translation>Предустановка с таким именем уже есть.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Delete preset</source>
+        <translation>Удалить предустановку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the preset “%1” from the camera?</source>
+        <translation>Удалить предустановку «%1» из камеры?</translation>
+    </message>
+</context>
+<context>
     <name>vms::ui::RoleListModel</name>
     <message>
         <location filename="../ui/role_list_model.cpp" line="+23"/>
@@ -3066,7 +3772,7 @@ Drag to move, double-click for live video, right-click for more.</source>
 <context>
     <name>vms::ui::VideoTile</name>
     <message>
-        <location filename="../ui/video/video_tile.cpp" line="+28"/>
+        <location filename="../ui/video/video_tile.cpp" line="+30"/>
         <source>%1 Mbit/s</source>
         <translation>%1 Мбит/с</translation>
     </message>
@@ -3076,7 +3782,7 @@ Drag to move, double-click for live video, right-click for more.</source>
         <translation>%1 кбит/с</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+158"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -3156,12 +3862,22 @@ Drag to move, double-click for live video, right-click for more.</source>
         <translation>Ожидание видео</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+7"/>
+        <source>PTZ</source>
+        <translation>PTZ</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>Play archive</source>
         <translation>Воспроизвести архив</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Camera settings (ONVIF)…</source>
+        <translation>Настройки камеры (ONVIF)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>

@@ -14,6 +14,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyle>
@@ -65,6 +66,8 @@ CamerasPane::CamerasPane(client::ApiClient *client, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CamerasPane::updateState);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, &CamerasPane::showContextMenu);
 
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("camerasEmptyLabel"));
@@ -255,6 +258,34 @@ void CamerasPane::deleteSelected()
                     emit camerasChanged();
                 });
             });
+}
+
+void CamerasPane::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_table->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect
+                                                     | QItemSelectionModel::Rows);
+    m_table->setCurrentIndex(index);
+    const auto camera = selectedCamera();
+    if (!camera)
+        return;
+    const client::Camera target = *camera;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("cameraContextMenu"));
+    QAction *live = menu.addAction(tr("Show live"));
+    live->setObjectName(QStringLiteral("showLiveAction"));
+    connect(live, &QAction::triggered, this,
+            [this, target] { emit cameraActivated(target.id, target.name); });
+    QAction *settings = menu.addAction(tr("Camera settings (ONVIF)…"));
+    settings->setObjectName(QStringLiteral("cameraSettingsAction"));
+    connect(settings, &QAction::triggered, this,
+            [this, target] { emit cameraSettingsRequested(target.id, target.name); });
+    menu.addSeparator();
+    menu.addAction(m_editAction);
+    menu.addAction(m_deleteAction);
+    menu.exec(m_table->viewport()->mapToGlobal(position));
 }
 
 void CamerasPane::updateState()

@@ -58,6 +58,8 @@ signals:
     void camerasChanged();
     /** The user double-clicked a camera: show it. */
     void cameraActivated(const QString &cameraId, const QString &name);
+    /** The user asked for the camera's own settings (ONVIF) from the context menu. */
+    void cameraSettingsRequested(const QString &cameraId, const QString &name);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -67,6 +69,7 @@ private:
     void load(const QString &doneMessage, const QString &selectId);
     void showCameraDialog(const std::optional<client::Camera> &camera);
     void updateState();
+    void showContextMenu(const QPoint &position);
 
     client::ApiClient *m_client;
     CameraTableModel *m_model = nullptr;

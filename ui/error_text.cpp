@@ -73,4 +73,25 @@ QString ErrorText::describe(const vms::Error &error)
     return withDetail(tr("The server could not process the request."), error.message);
 }
 
+QString ErrorText::describeCameraError(const vms::Error &error)
+{
+    if (error.status == QLatin1String("onvif_unauthenticated"))
+        return tr("The camera rejected the login and password stored for it. Check them in the "
+                  "camera's properties.");
+    if (error.status == QLatin1String("onvif_not_configured"))
+        return tr("No ONVIF address, login or password is set for this camera. Enter them in the "
+                  "camera's properties.");
+    if (error.status == QLatin1String("onvif_unsupported_action"))
+        return tr("The camera does not support this.");
+    if (error.status == QLatin1String("onvif_invalid_argument"))
+        return withDetail(tr("The camera did not accept the value."), error.message);
+    // A 503 from the server (with its error body) is the camera, not the server, not answering;
+    // a failed connection to the server has no status.
+    if ((error.kind == ErrorKind::Unavailable || error.kind == ErrorKind::Timeout)
+        && !error.status.isEmpty())
+        return tr("The camera cannot be reached. Check that it is switched on and connected to "
+                  "the network.");
+    return describe(error);
+}
+
 } // namespace vms::ui

@@ -180,6 +180,19 @@ void LiveViewPane::rebuildTiles()
             if (const VideoTile *t = this->tile(index); t && !t->cameraId().isEmpty())
                 emit archiveRequested(t->cameraId(), t->cameraName());
         });
+        connect(tile, &VideoTile::cameraSettingsRequested, this, [this](int index) {
+            if (const VideoTile *t = this->tile(index); t && !t->cameraId().isEmpty())
+                emit cameraSettingsRequested(t->cameraId(), t->cameraName());
+        });
+        connect(tile, &VideoTile::ptzDragged, this,
+                [this](int index, const QPointF &vector, double fullDeflection) {
+                    if (index == m_current)
+                        emit ptzDragged(vector, fullDeflection);
+                });
+        connect(tile, &VideoTile::ptzDragReleased, this, [this](int index) {
+            if (index == m_current)
+                emit ptzDragReleased();
+        });
         m_tiles.append(tile);
         assignTile(index);
     }
@@ -380,8 +393,29 @@ void LiveViewPane::selectTile(int index)
     updateTitle();
 }
 
+void LiveViewPane::setPtzDragMode(bool isEnabled)
+{
+    if (m_isPtzDragMode == isEnabled)
+        return;
+    m_isPtzDragMode = isEnabled;
+    updatePtzDragTiles();
+}
+
+void LiveViewPane::updatePtzDragTiles()
+{
+    // Only the selected tile steers: the camera the PTZ panel controls.
+    for (VideoTile *tile : std::as_const(m_tiles))
+        tile->setPtzDragEnabled(m_isPtzDragMode && tile->index() == m_current);
+}
+
 void LiveViewPane::updateTitle()
 {
+    updatePtzDragTiles();
+    if (cameraId() != m_announcedCameraId || cameraName() != m_announcedCameraName) {
+        m_announcedCameraId = cameraId();
+        m_announcedCameraName = cameraName();
+        emit currentCameraChanged(m_announcedCameraId, m_announcedCameraName);
+    }
     const QString name = cameraName();
     m_titleLabel->setText(!name.isEmpty() ? name
                           : cameraId().isEmpty()

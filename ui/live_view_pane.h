@@ -84,10 +84,24 @@ public:
     /** Loads the cameras' details again (after cameras were edited or deleted). */
     void reloadCameras();
 
+    /**
+     * PTZ mode: a drag on the selected (or maximised) tile steers its camera (ptzDragged,
+     * ptzDragReleased) instead of moving the tile.
+     */
+    void setPtzDragMode(bool isEnabled);
+    bool isPtzDragMode() const { return m_isPtzDragMode; }
+
 signals:
     /** The operator asked for the archive of a tile's camera. */
     void archiveRequested(const QString &cameraId, const QString &name);
+    /** The operator asked for the ONVIF settings of a tile's camera. */
+    void cameraSettingsRequested(const QString &cameraId, const QString &name);
     void layoutChanged();
+    /** The selected tile shows another camera now (empty: none), or its name became known. */
+    void currentCameraChanged(const QString &cameraId, const QString &name);
+    /** PTZ mode: the joystick on the selected tile is held at @p vector (pixels). */
+    void ptzDragged(const QPointF &vector, double fullDeflection);
+    void ptzDragReleased();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -102,6 +116,7 @@ private:
     void requestSnapshot(const QString &cameraId);
     void selectTile(int index);
     void updateTitle();
+    void updatePtzDragTiles();
     void refreshTiles();
     void applyLayout(const LiveLayout &layout);
     void save();
@@ -123,6 +138,9 @@ private:
     int m_current = 0;
     bool m_isFullScreen = false;
     bool m_isRestoring = false;
+    bool m_isPtzDragMode = false;
+    QString m_announcedCameraId;
+    QString m_announcedCameraName;
     std::optional<LiveLayoutStore> m_store;
     QTimer m_refreshTimer;
 };

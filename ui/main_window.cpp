@@ -4,6 +4,7 @@
 #include "ui/cameras_pane.h"
 #include "ui/groups_editor.h"
 #include "ui/live_view_pane.h"
+#include "ui/onvif_settings_dialog.h"
 #include "ui/organizations_editor.h"
 #include "ui/placeholder_pane.h"
 #include "ui/plans_pane.h"
@@ -11,6 +12,7 @@
 #include "ui/roles_editor.h"
 #include "ui/users_editor.h"
 #include "ui/video/archive_pane.h"
+#include "ui/video/ptz_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,7 +39,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 // Bump when the set of docks changes, so that an old saved layout is not applied to new docks.
-constexpr int kLayoutVersion = 3;
+constexpr int kLayoutVersion = 4;
 
 QPixmap stateDot(const QColor &color)
 {
@@ -107,6 +109,10 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
             Qt::RightDockWidgetArea);
     tabifyDockWidget(plans, events);
     plans->raise();
+    // PTZ under the camera list: beside the live view, in reach while watching.
+    m_ptzPanel = new PtzPanel(m_client, m_liveViewPane, this);
+    m_ptzDock = addDock(QStringLiteral("ptzDock"), tr("PTZ"), m_ptzPanel, Qt::LeftDockWidgetArea);
+    splitDockWidget(cameras, m_ptzDock, Qt::Vertical);
 
     QDockWidget *downloads = addPlaceholderDock(
             QStringLiteral("archiveDownloadsDock"), tr("Archive downloads"),
@@ -120,6 +126,7 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
     resizeDocks({cameras, m_liveViewDock}, {270, 430}, Qt::Horizontal);
     resizeDocks({m_liveViewDock, plans}, {230, 520}, Qt::Vertical);
     resizeDocks({downloads}, {150}, Qt::Vertical);
+    resizeDocks({cameras, m_ptzDock}, {330, 420}, Qt::Vertical);
 
     connect(m_plansPane, &PlansPane::cameraActivated, this, &MainWindow::showLiveCamera);
     connect(m_camerasPane, &CamerasPane::cameraActivated, this, &MainWindow::showLiveCamera);
@@ -135,6 +142,10 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
             &ArchivePane::reloadCameras);
     connect(m_liveViewPane, &LiveViewPane::archiveRequested, this, &MainWindow::showArchive);
     connect(m_archivePane, &ArchivePane::liveRequested, this, &MainWindow::showLiveCamera);
+    connect(m_camerasPane, &CamerasPane::cameraSettingsRequested, this,
+            &MainWindow::showCameraSettings);
+    connect(m_liveViewPane, &LiveViewPane::cameraSettingsRequested, this,
+            &MainWindow::showCameraSettings);
 
     createMenus();
     createStatusBar();
@@ -145,6 +156,7 @@ MainWindow::MainWindow(client::ApiClient *client, QWidget *parent)
         setWindowTitle(tr("%1 — VMS Console").arg(user.displayName()));
         m_userLabel->setText(tr("Signed in as %1").arg(user.email));
         showAdminTabsFor(user);
+        m_ptzPanel->setPermissions(user);
         // The live grid is saved per server and user.
         m_liveViewPane->setSettingsScope(m_client->baseUrl(), user.id);
     });
@@ -224,6 +236,20 @@ void MainWindow::showLiveCamera(const QString &cameraId, const QString &name)
     m_liveViewPane->showCamera(cameraId, name);
     m_liveViewDock->show();
     m_liveViewDock->raise();
+}
+
+void MainWindow::showCameraSettings(const QString &cameraId, const QString &name)
+{
+    const auto open = findChildren<OnvifSettingsDialog *>();
+    for (OnvifSettingsDialog *dialog : open) {
+        if (dialog->cameraId() == cameraId) {
+            dialog->raise();
+            dialog->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new OnvifSettingsDialog(m_client, cameraId, name, this);
+    dialog->show();
 }
 
 void MainWindow::showArchive(const QString &cameraId, const QString &name)

@@ -19,6 +19,7 @@ class LiveViewPane;
 class OrganizationsEditor;
 class PlansPane;
 class ProfileView;
+class PtzPanel;
 class RolesEditor;
 class UsersEditor;
 
@@ -42,7 +43,12 @@ public:
     CamerasPane *camerasPane() const { return m_camerasPane; }
     PlansPane *plansPane() const { return m_plansPane; }
     LiveViewPane *liveViewPane() const { return m_liveViewPane; }
+    QDockWidget *liveViewDock() const { return m_liveViewDock; }
     ArchivePane *archivePane() const { return m_archivePane; }
+    PtzPanel *ptzPanel() const { return m_ptzPanel; }
+    QDockWidget *ptzDock() const { return m_ptzDock; }
+    /** Opens the ONVIF settings dialog of a camera (one per camera; an open one is raised). */
+    void showCameraSettings(const QString &cameraId, const QString &name);
     QTabWidget *adminTabs() const { return m_adminTabs; }
     QAction *logoutAction() const { return m_logoutAction; }
 
@@ -87,6 +93,8 @@ private:
     QDockWidget *m_liveViewDock = nullptr;
     ArchivePane *m_archivePane = nullptr;
     QDockWidget *m_archiveDock = nullptr;
+    PtzPanel *m_ptzPanel = nullptr;
+    QDockWidget *m_ptzDock = nullptr;
     QList<QDockWidget *> m_docks;
     QAction *m_logoutAction = nullptr;
     QLabel *m_serverLabel = nullptr;

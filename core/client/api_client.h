@@ -2,6 +2,7 @@
 
 #include "core/client/dto.h"
 #include "core/client/multipart_encoder.h"
+#include "core/client/onvif_dto.h"
 #include "core/client/organization_dto.h"
 #include "core/client/page.h"
 #include "core/client/site_dto.h"
@@ -283,6 +284,54 @@ public:
      * InvalidArgument rather than carry the token elsewhere.
      */
     QFuture<Result<QByteArray>> segmentData(const QUrl &segmentUrl);
+
+    // --- camera control over ONVIF (§8); api_client_onvif.cpp ---
+    // The server talks to the camera: errors carry the API's status, e.g. onvif_unauthenticated
+    // (the camera rejected the stored login), onvif_not_configured, onvif_invalid_argument,
+    // onvif_unsupported_action (400), or ErrorKind::Unavailable when the camera is unreachable.
+    /** GET /onvif/{id}: manufacturer, model, firmware, serial number, hardware id. */
+    QFuture<Result<OnvifDeviceInfo>> onvifDeviceInfo(const QString &cameraId);
+    QFuture<Result<OnvifNetworkSettings>> onvifNetwork(const QString &cameraId);
+    /** PUT /onvif/{id}/network: a wrong port cuts the camera off, so confirm before calling. */
+    QFuture<Status> updateOnvifNetwork(const QString &cameraId, const OnvifNetworkUpdate &update);
+    QFuture<Result<QList<OnvifUser>>> onvifUsers(const QString &cameraId);
+    /** PUT /onvif/{id}/users/{username}; the password has at most 16 characters. */
+    QFuture<Status> setOnvifUserPassword(const QString &cameraId, const QString &userName,
+                                         const QString &password);
+    /** GET /onvif/{id}/streams: the profiles in order (main stream first). */
+    QFuture<Result<QList<OnvifStream>>> onvifStreams(const QString &cameraId);
+    QFuture<Status> updateOnvifEncoder(const QString &cameraId, const OnvifEncoderUpdate &update);
+    QFuture<Result<OnvifImageSettings>> onvifImageSettings(const QString &cameraId);
+    /** PUT /onvif/{id}/image/{brightness|contrast|saturation|sharpness|exposure} {value}. */
+    QFuture<Status> setOnvifImageValue(const QString &cameraId, OnvifImageValue setting,
+                                       double value);
+    /** PUT /onvif/{id}/image/backlight; @p mode is ON or OFF. */
+    QFuture<Status> setOnvifBacklight(const QString &cameraId, const QString &mode);
+    /** PUT /onvif/{id}/image/ir; @p mode is ON, OFF or AUTO. */
+    QFuture<Status> setOnvifIrCutFilter(const QString &cameraId, const QString &mode);
+    QFuture<Status> setOnvifWideDynamicRange(const QString &cameraId,
+                                             const OnvifWideDynamicRangeUpdate &update);
+    QFuture<Status> setOnvifWhiteBalance(const QString &cameraId,
+                                         const OnvifWhiteBalanceUpdate &update);
+    /** GET /onvif/{id}/ptz; onvif_unsupported_action means the camera has no PTZ. */
+    QFuture<Result<OnvifPtz>> onvifPtz(const QString &cameraId);
+    /**
+     * PUT /onvif/{id}/ptz: a move or zoom starts a continuous move at speed step/10 for about a
+     * second; a command without either stops the camera.
+     */
+    QFuture<Status> ptzCommand(const QString &cameraId, const PtzCommand &command);
+    /** PUT /onvif/{id}/ptz/home: the current position becomes home. */
+    QFuture<Status> savePtzHome(const QString &cameraId);
+    /** PUT /onvif/{id}/ptz/home/apply */
+    QFuture<Status> gotoPtzHome(const QString &cameraId);
+    /** GET /onvif/{id}/ptz/presets: the preset names. */
+    QFuture<Result<QStringList>> ptzPresets(const QString &cameraId);
+    /** POST /onvif/{id}/ptz/preset: the current position under @p name (at most 64 chars). */
+    QFuture<Status> createPtzPreset(const QString &cameraId, const QString &name);
+    /** DELETE /onvif/{id}/ptz/preset with a JSON body. */
+    QFuture<Status> deletePtzPreset(const QString &cameraId, const QString &name);
+    /** POST /onvif/{id}/ptz/preset/apply */
+    QFuture<Status> gotoPtzPreset(const QString &cameraId, const QString &name);
 
 signals:
     /** A login succeeded; the session is in place. */

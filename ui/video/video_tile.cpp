@@ -11,6 +11,8 @@
 #include <QPainter>
 #include <QWindow>
 
+#include <cmath>
+
 namespace vms::ui {
 
 namespace {
@@ -121,6 +123,25 @@ void VideoTile::setSelected(bool isSelected)
         return;
     m_isSelected = isSelected;
     update();
+}
+
+void VideoTile::setPtzDragEnabled(bool isEnabled)
+{
+    if (m_isPtzDragEnabled == isEnabled)
+        return;
+    m_isPtzDragEnabled = isEnabled;
+    if (!isEnabled && m_isJoystickActive) {
+        m_isJoystickActive = false;
+        unsetCursor();
+        emit ptzDragReleased(m_index);
+    }
+    setCursor(isEnabled ? Qt::CrossCursor : Qt::ArrowCursor);
+    update();
+}
+
+double VideoTile::ptzFullDeflection() const
+{
+    return std::max(20.0, 0.35 * std::min(width(), height()));
 }
 
 void VideoTile::setLarge(bool isLarge)
@@ -277,6 +298,40 @@ void VideoTile::paintOverlay(QPainter &painter, const QRect &picture)
         }
     }
 
+    if (m_isPtzDragEnabled && !m_cameraId.isEmpty()) {
+        // A badge says that drags steer the camera, and the joystick shows the deflection.
+        const QString badge = tr("PTZ");
+        QFont bold = font;
+        bold.setBold(true);
+        painter.setFont(bold);
+        const int badgeWidth = painter.fontMetrics().horizontalAdvance(badge) + 2 * pad;
+        const QRect badgeRect(width() - badgeWidth - pad, line + 2 * pad, badgeWidth, line + pad);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0x4a, 0xa8, 0xff, 200));
+        painter.drawRoundedRect(badgeRect, 4, 4);
+        painter.setPen(Qt::white);
+        painter.drawText(badgeRect, Qt::AlignCenter, badge);
+        painter.setFont(font);
+        if (m_isJoystickActive) {
+            const double full = ptzFullDeflection();
+            painter.setBrush(QColor(255, 255, 255, 40));
+            painter.setPen(QPen(QColor(255, 255, 255, 160), 1.5));
+            painter.drawEllipse(m_joystickFrom, full, full);
+            QPointF knob = m_joystickTo;
+            const QPointF vector = m_joystickTo - m_joystickFrom;
+            const double length = std::hypot(vector.x(), vector.y());
+            if (length > full)
+                knob = m_joystickFrom + vector * (full / length);
+            painter.setPen(QPen(QColor(0x4a, 0xa8, 0xff), 3));
+            painter.drawLine(m_joystickFrom, knob);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0x4a, 0xa8, 0xff));
+            painter.drawEllipse(knob, 8, 8);
+            painter.setBrush(Qt::white);
+            painter.drawEllipse(m_joystickFrom, 3, 3);
+        }
+    }
+
     if (m_isSelected || m_isDropTarget) {
         QPen pen(m_isDropTarget ? QColor(0x4a, 0xa8, 0xff) : palette().color(QPalette::Highlight),
                  m_isDropTarget ? 3 : 2);
@@ -290,6 +345,14 @@ void VideoTile::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton || event->button() == Qt::RightButton)
         emit clicked(m_index);
+    if (m_isPtzDragEnabled && event->button() == Qt::LeftButton && !m_cameraId.isEmpty()) {
+        m_isJoystickActive = true;
+        m_joystickFrom = event->position();
+        m_joystickTo = event->position();
+        update();
+        event->accept();
+        return;
+    }
     VideoView::mousePressEvent(event);
     if (isPanning())
         return;
@@ -302,6 +365,13 @@ void VideoTile::mousePressEvent(QMouseEvent *event)
 
 void VideoTile::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_isJoystickActive) {
+        m_joystickTo = event->position();
+        update();
+        emit ptzDragged(m_index, m_joystickTo - m_joystickFrom, ptzFullDeflection());
+        event->accept();
+        return;
+    }
     if (isPanning()) {
         VideoView::mouseMoveEvent(event);
         return;
@@ -318,6 +388,13 @@ void VideoTile::mouseMoveEvent(QMouseEvent *event)
 
 void VideoTile::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_isJoystickActive && event->button() == Qt::LeftButton) {
+        m_isJoystickActive = false;
+        update();
+        emit ptzDragReleased(m_index);
+        event->accept();
+        return;
+    }
     m_mayDrag = false;
     VideoView::mouseReleaseEvent(event);
 }
@@ -341,6 +418,10 @@ void VideoTile::contextMenuEvent(QContextMenuEvent *event)
         QAction *archive = menu.addAction(tr("Play archive"));
         archive->setObjectName(QStringLiteral("playArchiveAction"));
         connect(archive, &QAction::triggered, this, [this] { emit archiveRequested(m_index); });
+        QAction *settings = menu.addAction(tr("Camera settings (ONVIF)…"));
+        settings->setObjectName(QStringLiteral("cameraSettingsAction"));
+        connect(settings, &QAction::triggered, this,
+                [this] { emit cameraSettingsRequested(m_index); });
     }
     QAction *maximise = menu.addAction(m_isLarge ? tr("Restore") : tr("Maximise"));
     maximise->setObjectName(QStringLiteral("maximiseTileAction"));
@@ -432,6 +513,11 @@ void VideoTile::showEvent(QShowEvent *event)
 void VideoTile::hideEvent(QHideEvent *event)
 {
     VideoView::hideEvent(event);
+    if (m_isJoystickActive) {
+        // A released button may never reach a hidden tile: the camera must not go on moving.
+        m_isJoystickActive = false;
+        emit ptzDragReleased(m_index);
+    }
     // The widget may still count as visible during a spontaneous hide (minimising).
     m_feed.setHidden(true);
 }

@@ -40,6 +40,14 @@ public:
 
     void setSelected(bool isSelected);
     bool isSelected() const { return m_isSelected; }
+    /**
+     * PTZ mode: a left drag on the picture steers the camera like a joystick (ptzDragged while
+     * held, ptzDragReleased at the end) instead of moving the tile or panning the zoom.
+     */
+    void setPtzDragEnabled(bool isEnabled);
+    bool isPtzDragEnabled() const { return m_isPtzDragEnabled; }
+    /** Deflection at which the joystick reaches full speed, in pixels. */
+    double ptzFullDeflection() const;
     /** A maximised tile (or the only one) shows the main stream, the others the substream. */
     void setLarge(bool isLarge);
     bool isLarge() const { return m_isLarge; }
@@ -66,6 +74,11 @@ signals:
     void tileDropped(int fromIndex, int toIndex);
     void archiveRequested(int index);
     void clearRequested(int index);
+    /** The joystick is held at @p vector (pixels from where the drag started). */
+    void ptzDragged(int index, const QPointF &vector, double fullDeflection);
+    void ptzDragReleased(int index);
+    /** The operator asked for the camera's ONVIF settings. */
+    void cameraSettingsRequested(int index);
 
 protected:
     void paintOverlay(QPainter &painter, const QRect &picture) override;
@@ -94,6 +107,10 @@ private:
     bool m_isSelected = false;
     bool m_isLarge = false;
     bool m_isDropTarget = false;
+    bool m_isPtzDragEnabled = false;
+    bool m_isJoystickActive = false;
+    QPointF m_joystickFrom;
+    QPointF m_joystickTo;
     QPoint m_pressPos;
     bool m_mayDrag = false;
     media::VideoDecoder::Stats m_stats{};
