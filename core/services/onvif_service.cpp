@@ -210,13 +210,22 @@ Result<std::shared_ptr<OnvifService::Session>> OnvifService::session(const Princ
     auto found = m_cameras.find(id);
     if (!found)
         return found.error();
-    if (!*found || (!who.user.isSuperuser && (*found)->organizationId != who.user.organizationId))
+    if (!*found) {
+        // A deleted camera's session (and its connection to the device) goes with it.
+        QMutexLocker lock(&m_mutex);
+        m_sessions.remove(id);
+        return Error::notFound(QStringLiteral("Camera not found"));
+    }
+    if (!who.user.isSuperuser && (*found)->organizationId != who.user.organizationId)
         return Error::notFound(QStringLiteral("Camera not found"));
     const Camera &camera = **found;
     const QString host = camera.onvifHost.value_or(QString()).trimmed();
     const QString login = camera.onvifLogin.value_or(QString());
     const QString password = camera.onvifPassword.value_or(QString());
     if (host.isEmpty() || login.isEmpty() || password.isEmpty()) {
+        QMutexLocker lock(&m_mutex);
+        m_sessions.remove(id);
+        lock.unlock();
         return Error::invalid(QStringLiteral("The camera has no ONVIF %1 configured")
                                       .arg(host.isEmpty()    ? QStringLiteral("address")
                                            : login.isEmpty() ? QStringLiteral("login")
