@@ -7,7 +7,7 @@
  *   onvif-camera-sim --listen 127.0.0.1:PORT --user USER --password PASS [--model NAME]
  *                    [--no-ptz] [--no-home] [--rtsp URL] [--rtsp-sub URL] [--max-presets N]
  *                    [--clock-offset SECONDS] [--serve-rtsp HOST:PORT] [--trace]
- *                    [--exit-with-parent]
+ *                    [--http-digest] [--exit-with-parent]
  *   PORT 0 = ephemeral. When ready it prints exactly one line
  *     ready http://HOST:PORT/onvif/device_service
  *   and, with --serve-rtsp, a second one
@@ -20,6 +20,14 @@
  * "viewer" as User, all three with the --password value at start; SetUser changes them). Created
  * must be within 300 s of the DEVICE clock. A nonce may be reused within one second (some clients
  * do), not later. GetSystemDateAndTime and GET /snapshot.jpg need no credentials.
+ *
+ * --http-digest: like many real cameras (Axis, some Hikvision/Dahua firmwares), every SOAP request
+ * except GetSystemDateAndTime must also carry HTTP Digest authentication (RFC 2617/7616) for the
+ * same users and passwords: realm "onvif-camera-sim", algorithm MD5, qop=auth (gSOAP's httpda
+ * plugin, so nonces are session-checked and a replayed nonce count is refused). A request without
+ * a valid Authorization: Digest header gets HTTP 401 with a fresh WWW-Authenticate: Digest
+ * challenge, before its WS-Security header is looked at; a request must pass both.
+ * GET /snapshot.jpg stays open.
  *
  * Faults (SOAP 1.2 Code / Subcode / Subcode; HTTP 400 for env:Sender, 500 for env:Receiver):
  *   bad or missing credentials        env:Sender   ter:NotAuthorized  (reason "Sender not
@@ -61,7 +69,7 @@
  *     SetVideoEncoderConfiguration token= encoding= width= height= quality= fps= bitrate= gov=
  *     SetUser user= level= password=set|unchanged     SetNetworkProtocols HTTP=on:80 ...
  *     GetStreamUri profile= uri=                      GetSnapshotUri profile=
- *   auth-failed <Operation>
+ *   auth-failed <Operation>[ http-digest]             (http-digest: the HTTP Digest check failed)
  *   call Snapshot profile= bytes=                     (an HTTP GET of the snapshot)
  *   call <Element> fault=SOAP_NO_METHOD               (an unknown operation)
  *
@@ -75,6 +83,7 @@
 
 #include "core/onvif/gsoap/namespaces.h"
 
+#include "httpda.h"
 #include "soapH.h"
 
 #include <gst/gst.h>
@@ -113,7 +122,7 @@ void usage(FILE *out)
     std::fputs("usage: onvif-camera-sim --listen HOST:PORT --user USER --password PASS\n"
                "         [--model NAME] [--no-ptz] [--no-home] [--rtsp URL] [--rtsp-sub URL]\n"
                "         [--max-presets N] [--clock-offset SECONDS] [--serve-rtsp HOST:PORT]\n"
-               "         [--trace] [--exit-with-parent]\n"
+               "         [--trace] [--http-digest] [--exit-with-parent]\n"
                "A simulated ONVIF PTZ camera (Device, Media, Imaging, PTZ) on one port.\n",
                out);
 }
@@ -203,6 +212,8 @@ bool parseArgs(int argc, char **argv, Options &o, std::string &error)
             }
         } else if (a == "--trace") {
             o.trace = true;
+        } else if (a == "--http-digest") {
+            o.httpDigest = true;
         } else if (a == "--exit-with-parent") {
             o.exitWithParent = true;
         } else if (a == "--help" || a == "-h") {
@@ -253,6 +264,23 @@ private:
     std::set<SOAP_SOCKET> m_sockets;
 };
 
+/// The header writer httpda forwards to (gSOAP's own).
+int (*g_postHeader)(struct soap *, const char *, const char *) = nullptr;
+
+/// httpda challenges with qop="auth,auth-int"; the simulator offers qop=auth only, as most
+/// cameras do, so a client that would pick auth-int is not tested against a device that has none.
+int postHeaderAuthOnly(struct soap *soap, const char *key, const char *val)
+{
+    if (key && val && std::strcmp(key, "WWW-Authenticate") == 0) {
+        std::string v = val;
+        const std::string offered = "qop=\"auth,auth-int\"";
+        if (const auto at = v.find(offered); at != std::string::npos)
+            v.replace(at, offered.size(), "qop=\"auth\"");
+        return g_postHeader(soap, key, v.c_str());
+    }
+    return g_postHeader(soap, key, val);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -289,6 +317,17 @@ int main(int argc, char *argv[])
     master.send_timeout = 10;
     master.max_keep_alive = 10000;
     master.fget = serveHttpGet;
+    if (options.httpDigest) {
+        // Before the plugin, so that httpda's header writer hands its challenge to the filter;
+        // soap_copy passes both on to each connection.
+        g_postHeader = master.fposthdr;
+        master.fposthdr = postHeaderAuthOnly;
+        if (soap_register_plugin_arg(&master, http_da, http_da_md5()) != SOAP_OK) {
+            std::fprintf(stderr, "onvif-camera-sim: cannot register the HTTP Digest plugin\n");
+            soap_done(&master);
+            return 1;
+        }
+    }
     const std::string bindHost = options.host;
     if (!soap_valid_socket(soap_bind(&master, bindHost.c_str(), options.port, 64))) {
         std::fprintf(stderr, "onvif-camera-sim: cannot listen on %s:%d: ", bindHost.c_str(),

@@ -1,5 +1,6 @@
 #include "app/onvif-camera-sim/sim_service.h"
 
+#include "httpda.h"
 #include "soapDeviceBindingService.h"
 #include "soapImagingBindingService.h"
 #include "soapMediaBindingService.h"
@@ -205,7 +206,8 @@ public:
         if (!m_context.tracer.enabled())
             return;
         if (m_authFailed) {
-            m_context.tracer.line("auth-failed " + m_operation);
+            m_context.tracer.line("auth-failed " + m_operation
+                                  + (m_httpDigestFailed ? " http-digest" : ""));
             return;
         }
         std::string line = "call " + m_operation + m_pairs;
@@ -226,9 +228,21 @@ public:
     Call &kv(const char *key, int v) { return kv(key, std::to_string(v)); }
     Call &kv(const char *key, bool v) { return kv(key, std::string(v ? "true" : "false")); }
 
-    /// WS-UsernameToken check; SOAP_OK, or the NotAuthorized fault.
+    /// --http-digest check (HTTP 401 with a Digest challenge), then the WS-UsernameToken check
+    /// (the NotAuthorized fault); SOAP_OK when the request passes both.
     int authorize()
     {
+        // The digest is checked first so that a request answered with a challenge does not use
+        // up its WS-Security nonce.
+        if (m_context.state.options().httpDigest && !verifyHttpDigest()) {
+            m_soap->header = nullptr;
+            m_authFailed = true;
+            m_httpDigestFailed = true;
+            // gSOAP answers 401 with WWW-Authenticate for this realm; httpda turns it into a
+            // Digest challenge with a fresh nonce.
+            m_soap->authrealm = kHttpDigestRealm;
+            return 401;
+        }
         const bool ok = verifyToken();
         // The request's security header must never be echoed into the reply.
         m_soap->header = nullptr;
@@ -246,6 +260,19 @@ public:
     int fail(const MaybeFault &f) { return fail(*f); }
 
 private:
+    /// The request's Authorization: Digest header against the password of its user.
+    bool verifyHttpDigest()
+    {
+        // httpda sets authrealm and userid from a Digest Authorization header; passwd only comes
+        // with Basic, which is refused.
+        const char *realm = m_soap->authrealm;
+        const char *user = m_soap->userid;
+        if (!realm || !user || m_soap->passwd || std::strcmp(realm, kHttpDigestRealm) != 0)
+            return false;
+        const std::optional<std::string> password = m_context.state.passwordOf(user);
+        return password && http_da_verify_post(m_soap, password->c_str()) == SOAP_OK;
+    }
+
     bool verifyToken()
     {
         const SOAP_ENV__Header *header = m_soap->header;
@@ -291,6 +318,7 @@ private:
     std::string m_pairs;
     std::string m_fault;
     bool m_authFailed = false;
+    bool m_httpDigestFailed = false;
 };
 
 std::string hostForUrls(const SimContext &c)

@@ -28,6 +28,9 @@ private:
     std::mutex m_mutex;
 };
 
+/// The realm of --http-digest's challenges.
+inline constexpr const char *kHttpDigestRealm = "onvif-camera-sim";
+
 /// What the services share.
 struct SimContext
 {

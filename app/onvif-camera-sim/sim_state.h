@@ -43,7 +43,8 @@ struct Options
     double clockOffsetSeconds = 0;
     bool trace = false;
     bool exitWithParent = false;
-    std::string serveRtsp; // --serve-rtsp HOST:PORT
+    bool httpDigest = false; // --http-digest
+    std::string serveRtsp;   // --serve-rtsp HOST:PORT
 };
 
 enum class Encoding { Jpeg = 0, Mpeg4 = 1, H264 = 2 }; // values of tt__VideoEncoding

@@ -1,5 +1,6 @@
 #include "core/onvif/onvif_client.h"
 
+#include "httpda.h"
 #include "namespaces.h"
 #include "soapDeviceBindingProxy.h"
 #include "soapImagingBindingProxy.h"
@@ -124,6 +125,7 @@ struct OnvifClient::Impl
     {
         soap_set_namespaces(ctx, soapNamespaces());
         soap_register_plugin(ctx, soap_wsse);
+        soap_register_plugin(ctx, http_da);
         // Negative gSOAP timeouts are microseconds.
         const int us = -std::max(1, e.timeoutMs) * 1000;
         ctx->connect_timeout = us;
@@ -137,6 +139,7 @@ struct OnvifClient::Impl
     }
     ~Impl()
     {
+        forgetDigest();
         soap_destroy(ctx);
         soap_end(ctx);
         soap_free(ctx);
@@ -160,6 +163,76 @@ struct OnvifClient::Impl
                                              std::time(nullptr) + time_t(clockOffset));
     }
     void anonymous() { soap_wsse_delete_Security(ctx); }
+
+    /**
+     * Sends one request, answering an HTTP Digest challenge (RFC 2617/7616, gSOAP's httpda)
+     * when the device sends one. `prepare` (re)writes the WS-Security header before each send:
+     * a device may want both. The digest state (realm, nonce, opaque, and the plugin's nonce
+     * count) is kept across calls, so once a challenge was answered a call costs one round
+     * trip. At most three sends: a kept state the device no longer accepts (expired nonce) is
+     * dropped and one fresh challenge is taken; a 401 to an answer of a fresh challenge means
+     * wrong credentials and is returned as is (errorFor maps it to Unauthenticated).
+     */
+    template<typename Prepare, typename Send>
+    int exchange(Prepare &&prepare, Send &&send)
+    {
+        bool fresh = false;
+        for (;;) {
+            restoreDigest();
+            prepare();
+            const int rc = send();
+            if (rc != 401)
+                return rc;
+            // gSOAP leaves the unread 401 body on a keep-alive socket: start the next send on a
+            // new connection.
+            soap_closesock(ctx);
+            if (digestSaved) {
+                forgetDigest();
+                if (fresh)
+                    return rc;
+                continue;
+            }
+            if (!digestChallenged())
+                return rc;
+            http_da_save(ctx, &digest, ctx->authrealm, user.c_str(), password.c_str());
+            digestSaved = true;
+            fresh = true;
+        }
+    }
+
+    /** soap_end frees what httpda points at: put the kept state back, or clear it. */
+    void restoreDigest()
+    {
+        if (digestSaved) {
+            http_da_restore(ctx, &digest);
+            return;
+        }
+        if (auto *data = static_cast<http_da_data *>(soap_lookup_plugin(ctx, http_da_id))) {
+            data->nonce = nullptr;
+            data->opaque = nullptr;
+            data->qop = nullptr;
+            data->alg = nullptr;
+        }
+        // Without a digest state userid/passwd would make gSOAP send the password in Basic.
+        ctx->authrealm = nullptr;
+        ctx->userid = nullptr;
+        ctx->passwd = nullptr;
+    }
+
+    /** After a 401: did it carry a Digest challenge httpda accepted (a Basic one sets no nonce)? */
+    bool digestChallenged()
+    {
+        const auto *data = static_cast<http_da_data *>(soap_lookup_plugin(ctx, http_da_id));
+        return data && data->nonce && ctx->authrealm;
+    }
+
+    void forgetDigest()
+    {
+        if (!digestSaved)
+            return;
+        http_da_release(ctx, &digest);
+        digestSaved = false;
+    }
 
     /** Maps a finished gSOAP call to our error kinds. */
     Error errorFor(int rc)
@@ -259,10 +332,13 @@ struct OnvifClient::Impl
             return Error{ErrorKind::NotConfigured, describe(ErrorKind::NotConfigured)};
         {
             Scope scope{ctx};
-            anonymous();
             _tds__GetSystemDateAndTime req;
             _tds__GetSystemDateAndTimeResponse resp;
-            const int rc = device.GetSystemDateAndTime(deviceUrl.c_str(), nullptr, &req, resp);
+            const int rc = exchange([this] { anonymous(); },
+                                    [&] {
+                                        return device.GetSystemDateAndTime(deviceUrl.c_str(),
+                                                                           nullptr, &req, resp);
+                                    });
             if (rc == SOAP_OK) {
                 const qint64 deviceUtc = utcOf(resp.SystemDateAndTime);
                 if (deviceUtc > 0)
@@ -275,11 +351,12 @@ struct OnvifClient::Impl
             }
         }
         Scope scope{ctx};
-        authenticate();
         _tds__GetCapabilities req;
         req.Category.push_back(tt__CapabilityCategory__All);
         _tds__GetCapabilitiesResponse resp;
-        const int rc = device.GetCapabilities(deviceUrl.c_str(), nullptr, &req, resp);
+        const int rc = exchange(
+                [this] { authenticate(); },
+                [&] { return device.GetCapabilities(deviceUrl.c_str(), nullptr, &req, resp); });
         if (rc != SOAP_OK)
             return errorFor(rc);
         services = Services{};
@@ -329,8 +406,8 @@ struct OnvifClient::Impl
                                      : QStringLiteral("The camera has no media service")};
         }
         for (int attempt = 0;; ++attempt) {
-            authenticate();
-            const int rc = call(target->c_str());
+            const int rc
+                    = exchange([this] { authenticate(); }, [&] { return call(target->c_str()); });
             if (rc == SOAP_OK)
                 return std::nullopt;
             Error e = errorFor(rc);
@@ -362,6 +439,8 @@ struct OnvifClient::Impl
     Services services;
     bool discovered = false;
     qint64 clockOffset = 0;
+    http_da_info digest{};
+    bool digestSaved = false;
     QMutex mutex;
 };
 
@@ -392,10 +471,13 @@ Result<qint64> OnvifClient::systemDateAndTimeUtc()
 {
     QMutexLocker lock(&d->mutex);
     Impl::Scope scope{d->ctx};
-    d->anonymous();
     _tds__GetSystemDateAndTime req;
     _tds__GetSystemDateAndTimeResponse resp;
-    const int rc = d->device.GetSystemDateAndTime(d->deviceUrl.c_str(), nullptr, &req, resp);
+    const int rc = d->exchange([&] { d->anonymous(); },
+                               [&] {
+                                   return d->device.GetSystemDateAndTime(d->deviceUrl.c_str(),
+                                                                         nullptr, &req, resp);
+                               });
     if (rc != SOAP_OK)
         return d->errorFor(rc);
     const qint64 utc = Impl::utcOf(resp.SystemDateAndTime);

@@ -160,6 +160,7 @@ private slots:
     void ptzUnsupported();
     // errors, access, audit, clock
     void unauthenticated();
+    void httpDigest();
     void notConfigured_data();
     void notConfigured();
     void unknownCamera();
@@ -1448,6 +1449,64 @@ void TstApiOnvif::unauthenticated()
                  QJsonObject{{QStringLiteral("url"), QStringLiteral("rtsp://127.0.0.1:1/x")}});
     VMS_VERIFY_STATUS(m_user->put(QStringLiteral("/api/v1/cameras/") + camera, fixed), 200);
     VMS_VERIFY_STATUS(m_user->get(onvifPath(camera)), 200);
+}
+
+void TstApiOnvif::httpDigest()
+{
+    // A camera that wants HTTP Digest on the transport as well as WS-Security (Axis, some
+    // Hikvision/Dahua firmwares).
+    OnvifSimProcess digestSim;
+    QVERIFY2(digestSim.start({QStringLiteral("--http-digest"), QStringLiteral("--model"),
+                              QStringLiteral("Digest PTZ")}),
+             qPrintable(digestSim.errorString()));
+    const QString camera = newCamera(QStringLiteral("http digest"), onvifFields(digestSim.port()));
+    QVERIFY(!camera.isEmpty());
+
+    const Reply info = m_user->get(onvifPath(camera));
+    VMS_VERIFY_STATUS(info, 200);
+    QCOMPARE(info.object().value(QLatin1String("model")).toString(), QStringLiteral("Digest PTZ"));
+    QVERIFY(digestSim.waitForCall(QStringLiteral("GetDeviceInformation")));
+
+    const QJsonObject image = getObject(camera, QStringLiteral("/image"));
+    QCOMPARE(at(image, QStringLiteral("brightness.supported_range")).toObject(), range(0, 100));
+    QVERIFY(digestSim.waitForCall(QStringLiteral("GetImagingSettings")));
+
+    QJsonObject move = step(5);
+    move.insert(QStringLiteral("move"), QStringLiteral("LEFT"));
+    VMS_VERIFY_STATUS(m_user->put(onvifPath(camera, QStringLiteral("/ptz")), move), 200);
+    QVERIFY(digestSim.waitForCall(QStringLiteral("ContinuousMove")));
+    VMS_VERIFY_STATUS(m_user->put(onvifPath(camera, QStringLiteral("/ptz")), step(5)), 200);
+    QVERIFY(digestSim.waitForCall(QStringLiteral("Stop")));
+    QVERIFY(digestSim.lastCallArgs(QStringLiteral("ContinuousMove"))
+                    .value(QStringLiteral("pan"))
+                    .startsWith(QLatin1Char('-')));
+
+    // One challenge for the whole conversation: the digest state is kept, so every later call
+    // got through at its first try (one round trip).
+    const QStringList trace = digestSim.calls();
+    QCOMPARE(trace.filter(QStringLiteral("auth-failed")),
+             QStringList{QStringLiteral("auth-failed GetCapabilities http-digest")});
+    QVERIFY2(trace.contains(QStringLiteral("call GetCapabilities")), qPrintable(trace.join(u' ')));
+
+    // Wrong password under HTTP Digest: the usual 400, after one challenge and one answer (no
+    // retry loop), and the camera is never asked to do anything.
+    digestSim.clearCalls();
+    const QString wrong = newCamera(
+            QStringLiteral("http digest wrong password"),
+            onvifFields(digestSim.port(), OnvifSimProcess::kUser, QStringLiteral("not-it")));
+    QVERIFY(!wrong.isEmpty());
+    VMS_VERIFY_ERROR(m_user->get(onvifPath(wrong)), 400, QStringLiteral("onvif_unauthenticated"));
+    VMS_VERIFY_ERROR(m_user->put(onvifPath(wrong, QStringLiteral("/ptz")), move), 400,
+                     QStringLiteral("onvif_unauthenticated"));
+    const QStringList failed = digestSim.calls();
+    QVERIFY2(!failed.isEmpty(), "the simulator saw no request");
+    for (const QString &line : failed)
+        QVERIFY2(line.startsWith(QLatin1String("call GetSystemDateAndTime "))
+                         || line == QStringLiteral("auth-failed GetCapabilities http-digest"),
+                 qPrintable(line));
+    // Two per API request: the challenge and the rejected answer.
+    QCOMPARE(failed.filter(QStringLiteral("auth-failed")).size(), 4);
+    digestSim.stop();
 }
 
 void TstApiOnvif::notConfigured_data()

@@ -41,6 +41,7 @@ struct Reply
 {
     int status = 0;
     QByteArray body;
+    QByteArray wwwAuthenticate; ///< the WWW-Authenticate header of a 401
     /** The SOAP fault's Code/Subcode values in order, e.g. {"SOAP-ENV:Sender", "ter:..."}. */
     QStringList codes() const
     {
@@ -113,11 +114,13 @@ private slots:
     void userChangesAndTheirFaults();
     void encoderConfigurationIsValidatedAndStored();
     void noPtzAndNoHomeAreUnsupported();
+    void httpDigestIsRequiredWithTheFlag();
     void snapshotFollowsThePtzPosition();
     void rtspPictureFollowsThePtzPosition();
 
 private:
-    Reply post(const QString &body, const Auth &auth = {});
+    /** `authorization`: an Authorization header to send as is (QNAM answers no challenge). */
+    Reply post(const QString &body, const Auth &auth = {}, const QByteArray &authorization = {});
     Reply get(const QUrl &url);
     /** One decoded frame of url as 160x90 grey pixels (ffmpeg CLI); empty on failure. */
     QByteArray grabFrame(const QString &url);
@@ -126,11 +129,14 @@ private:
     QNetworkAccessManager m_net;
 };
 
-Reply TestOnvifCameraSim::post(const QString &body, const Auth &auth)
+Reply TestOnvifCameraSim::post(const QString &body, const Auth &auth,
+                               const QByteArray &authorization)
 {
     QNetworkRequest request(m_sim.deviceUrl());
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QStringLiteral("application/soap+xml; charset=utf-8"));
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
     QNetworkReply *reply = m_net.post(request, envelope(body, auth));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -139,6 +145,7 @@ Reply TestOnvifCameraSim::post(const QString &body, const Auth &auth)
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.body = reply->readAll();
+    r.wwwAuthenticate = reply->rawHeader("WWW-Authenticate");
     reply->deleteLater();
     return r;
 }
@@ -530,6 +537,99 @@ void TestOnvifCameraSim::rtspPictureFollowsThePtzPosition()
     QVERIFY2(afterMove > 15, qPrintable(QString::number(afterMove)));
     const QByteArray subFrame = grabFrame(sub);
     QVERIFY(!subFrame.isEmpty());
+}
+
+namespace {
+
+/** One attribute of a Digest challenge (quoted or not); empty when absent. */
+QByteArray challengeAttribute(const QByteArray &challenge, const char *name)
+{
+    const QRegularExpression re(
+            QStringLiteral("[ ,]%1=(?:\"([^\"]*)\"|([^,\\s]*))").arg(QLatin1String(name)));
+    const auto m = re.match(QString::fromLatin1(challenge));
+    if (!m.hasMatch())
+        return {};
+    return (m.capturedLength(1) ? m.captured(1) : m.captured(2)).toLatin1();
+}
+
+QByteArray md5Hex(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
+}
+
+/** An RFC 2617 Authorization header (MD5, qop=auth) for POST /onvif/device_service. */
+QByteArray digestAuthorization(const QByteArray &challenge, const QString &user,
+                               const QString &password, const QByteArray &nc)
+{
+    const QByteArray realm = challengeAttribute(challenge, "realm");
+    const QByteArray nonce = challengeAttribute(challenge, "nonce");
+    const QByteArray opaque = challengeAttribute(challenge, "opaque");
+    const QByteArray uri = "/onvif/device_service";
+    const QByteArray cnonce = "0a4f113b";
+    const QByteArray ha1 = md5Hex(user.toUtf8() + ':' + realm + ':' + password.toUtf8());
+    const QByteArray ha2 = md5Hex("POST:" + uri);
+    const QByteArray response
+            = md5Hex(ha1 + ':' + nonce + ':' + nc + ':' + cnonce + ":auth:" + ha2);
+    return "Digest username=\"" + user.toUtf8() + "\", realm=\"" + realm + "\", nonce=\"" + nonce
+           + "\", uri=\"" + uri + "\", algorithm=MD5, qop=auth, nc=" + nc + ", cnonce=\"" + cnonce
+           + "\", response=\"" + response + "\", opaque=\"" + opaque + "\"";
+}
+
+} // namespace
+
+void TestOnvifCameraSim::httpDigestIsRequiredWithTheFlag()
+{
+    QVERIFY2(m_sim.start({QStringLiteral("--http-digest")}), qPrintable(m_sim.errorString()));
+    // The clock stays open: clients need it before they can authenticate at all.
+    Auth none;
+    none.none = true;
+    QCOMPARE(post(op(kTds, QStringLiteral("GetSystemDateAndTime")), none).status, 200);
+
+    // WS-Security alone is not enough: 401 with a Digest challenge.
+    const QString body = op(kTds, QStringLiteral("GetDeviceInformation"));
+    const Reply challenged = post(body);
+    QCOMPARE(challenged.status, 401);
+    const QByteArray challenge = challenged.wwwAuthenticate;
+    QVERIFY2(challenge.startsWith("Digest "), challenge.constData());
+    QCOMPARE(challengeAttribute(challenge, "realm"), QByteArray("onvif-camera-sim"));
+    QCOMPARE(challengeAttribute(challenge, "qop"), QByteArray("auth"));
+    QCOMPARE(challengeAttribute(challenge, "algorithm"), QByteArray("MD5"));
+    QVERIFY(!challengeAttribute(challenge, "nonce").isEmpty());
+    QVERIFY(!challengeAttribute(challenge, "opaque").isEmpty());
+    QVERIFY(m_sim.waitForCall(QStringLiteral("GetDeviceInformation"), 2000));
+    QVERIFY(m_sim.calls().contains(QStringLiteral("auth-failed GetDeviceInformation http-digest")));
+    QVERIFY(!m_sim.operations().contains(QStringLiteral("GetDeviceInformation")));
+
+    // The digest computed here, plus WS-Security: the operation runs.
+    const QString user = OnvifSimProcess::kUser;
+    const QString password = OnvifSimProcess::kPassword;
+    const Reply ok = post(body, {}, digestAuthorization(challenge, user, password, "00000001"));
+    QCOMPARE(ok.status, 200);
+    QCOMPARE(ok.text(QStringLiteral("Manufacturer")), QStringLiteral("VMS Project"));
+    QVERIFY(m_sim.operations().contains(QStringLiteral("GetDeviceInformation")));
+
+    // A digest of the wrong password: 401 again, traced as a digest failure.
+    m_sim.clearCalls();
+    const Reply wrong = post(
+            body, {}, digestAuthorization(challenge, user, QStringLiteral("not-it"), "00000002"));
+    QCOMPARE(wrong.status, 401);
+    QVERIFY(wrong.wwwAuthenticate.startsWith("Digest "));
+    QVERIFY(m_sim.waitForCall(QStringLiteral("GetDeviceInformation"), 2000));
+    QCOMPARE(m_sim.calls(),
+             QStringList{QStringLiteral("auth-failed GetDeviceInformation http-digest")});
+
+    // A good digest does not replace WS-Security: both are checked.
+    m_sim.clearCalls();
+    const Reply noWsse
+            = post(body, none, digestAuthorization(challenge, user, password, "00000003"));
+    QCOMPARE(noWsse.status, 400);
+    QCOMPARE(noWsse.codes().value(1), QStringLiteral("ter:NotAuthorized"));
+    QVERIFY(m_sim.waitForCall(QStringLiteral("GetDeviceInformation"), 2000));
+    QCOMPARE(m_sim.calls(), QStringList{QStringLiteral("auth-failed GetDeviceInformation")});
+
+    // A replayed nonce count is refused.
+    const Reply replay = post(body, {}, digestAuthorization(challenge, user, password, "00000001"));
+    QCOMPARE(replay.status, 401);
 }
 
 QTEST_GUILESS_MAIN(TestOnvifCameraSim)
