@@ -15,6 +15,9 @@
  *   --clock-offset: device clock = real clock + SECONDS (GetSystemDateAndTime, the digest's
  *   Created window, PTZ UtcTime). SIGTERM/SIGINT end it cleanly.
  *
+ * The password may instead come from the environment variable ONVIF_SIM_PASSWORD (kept out of
+ * the process list).
+ *
  * Authentication: WS-UsernameToken, PasswordDigest (SHA-1(nonce + created + password), base64)
  * or PasswordText, for any of the users (the --user as Administrator, "operator" as Operator,
  * "viewer" as User, all three with the --password value at start; SetUser changes them). Created
@@ -224,8 +227,14 @@ bool parseArgs(int argc, char **argv, Options &o, std::string &error)
             return false;
         }
     }
+    // The password may come from the environment instead, so that it does not show in the
+    // process list (the demo site starts the simulator this way).
+    if (o.password.empty()) {
+        if (const char *env = std::getenv("ONVIF_SIM_PASSWORD"))
+            o.password = env;
+    }
     if (!haveListen || o.user.empty() || o.password.empty()) {
-        error = "--listen, --user and --password are required";
+        error = "--listen, --user and --password (or ONVIF_SIM_PASSWORD) are required";
         return false;
     }
     return true;

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -99,12 +100,16 @@ bool DemoSimulator::start(const services::DemoPtzCamera &camera, QObject *parent
     }
     auto *process = new QProcess(parent);
     process->setProgram(program);
-    process->setArguments(
-            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(camera.onvifPort),
-             QStringLiteral("--user"), camera.login, QStringLiteral("--password"), camera.password,
-             QStringLiteral("--model"), QStringLiteral("Demo PTZ"), QStringLiteral("--serve-rtsp"),
-             QStringLiteral("127.0.0.1:%1").arg(camera.rtspPort),
-             QStringLiteral("--exit-with-parent")});
+    process->setArguments({QStringLiteral("--listen"),
+                           QStringLiteral("127.0.0.1:%1").arg(camera.onvifPort),
+                           QStringLiteral("--user"), camera.login, QStringLiteral("--model"),
+                           QStringLiteral("Demo PTZ"), QStringLiteral("--serve-rtsp"),
+                           QStringLiteral("127.0.0.1:%1").arg(camera.rtspPort),
+                           QStringLiteral("--exit-with-parent")});
+    // The password goes through the environment: the process list is readable by every user.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ONVIF_SIM_PASSWORD"), camera.password);
+    process->setProcessEnvironment(env);
     process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process->setStandardOutputFile(QProcess::nullDevice());
     process->start();
