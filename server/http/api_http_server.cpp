@@ -86,9 +86,8 @@ void ApiHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
     // Never reached: handleRequest() answers every request.
 }
 
-HttpReply ApiHttpServer::dispatch(HttpRequest &req)
+HttpReply ApiHttpServer::dispatch(HttpRequest &req, const Router::Match &match)
 {
-    const Router::Match match = m_router.match(req.method, req.path);
     if (!match.route) {
         if (!match.allowedMethods.isEmpty()) {
             HttpResponse r = HttpResponse::fromError(
@@ -162,11 +161,20 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     // The worker holds its own copy, moved out when used, so that the responder is only ever
     // released on this thread.
     std::function<void(const HttpResponse &)> direct = deliver;
-    QtConcurrent::run(&m_pool, [this, req, direct]() mutable {
-        HttpReply reply = dispatch(req);
-        // Slow work without a delay goes straight from this worker to the slow pool: a detour
-        // through the server thread would add two thread hand-offs to every such request.
+    // Routes that always wait on another system run on the slow pool from the start.
+    Router::Match match = m_router.match(req.method, req.path);
+    const bool onSlowPool = match.route && match.route->access.isSlow;
+    QtConcurrent::run(onSlowPool ? &m_slowPool : &m_pool, [this, req, match, direct,
+                                                           onSlowPool]() mutable {
+        HttpReply reply = dispatch(req, match);
+        // Slow work without a delay runs here when this is the slow pool already, or goes
+        // straight to it: a detour through the server thread would add two thread hand-offs.
         if (reply.isDeferred() && reply.delayMs() <= 0) {
+            if (onSlowPool) {
+                HttpReply done = reply.work()();
+                direct = nullptr;
+                return std::optional<HttpReply>(std::move(done));
+            }
             QtConcurrent::run(&m_slowPool, reply.work()).then(this, std::move(direct));
             return std::optional<HttpReply>();
         }

@@ -32,7 +32,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    HttpReply dispatch(HttpRequest &req);
+    HttpReply dispatch(HttpRequest &req, const Router::Match &match);
 
     services::AuthService &m_auth;
     qint64 m_maxBodyBytes;

@@ -13,10 +13,19 @@ struct Access
 {
     bool isPublic = false;
     QString permission; ///< empty: any authenticated user
+    /** The whole request runs on the slow pool: for routes that always wait on another system
+     * (a camera), so that they take one thread hand-off less and never hold a request worker. */
+    bool isSlow = false;
 
-    static Access open() { return {true, {}}; }
-    static Access authenticated() { return {false, {}}; }
-    static Access need(const QString &permission) { return {false, permission}; }
+    static Access open() { return {true, {}, false}; }
+    static Access authenticated() { return {false, {}, false}; }
+    static Access need(const QString &permission) { return {false, permission, false}; }
+    Access slow() const
+    {
+        Access a = *this;
+        a.isSlow = true;
+        return a;
+    }
 };
 
 /**

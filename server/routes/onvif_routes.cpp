@@ -213,7 +213,8 @@ using Parse = std::function<Result<Work>(HttpRequest &)>;
 void add(Router &r, services::Backend &backend, const char *method, const char *path,
          const char *permission, Parse parse)
 {
-    r.add(QLatin1String(method), QLatin1String(path), Access::need(QLatin1String(permission)),
+    r.add(QLatin1String(method), QLatin1String(path),
+          Access::need(QLatin1String(permission)).slow(),
           [&backend, parse](HttpRequest &req) -> HttpReply {
               auto id = pathUuid(req, 0, QStringLiteral("camera_id"));
               if (!id)
