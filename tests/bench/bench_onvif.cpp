@@ -12,8 +12,13 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTcpSocket>
 #include <QUrl>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,7 +40,10 @@ struct Stats
     }
 };
 
-/** A minimal blocking HTTP/1.1 client on one keep-alive connection. */
+/**
+ * A minimal blocking HTTP/1.1 client on one keep-alive connection, on plain POSIX sockets like
+ * gSOAP's own, so that the client side costs the same on both sides of the comparison.
+ */
 class Http
 {
 public:
@@ -43,25 +51,29 @@ public:
         : m_base(base)
         , m_token(std::move(token))
     {}
+    ~Http()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
 
     /** Sends one request and reads the whole answer; returns the status (0 on failure). */
     int request(const QByteArray &method, const QByteArray &path, const QByteArray &body = {})
     {
-        if (m_socket.state() != QAbstractSocket::ConnectedState) {
-            m_socket.connectToHost(m_base.host(), quint16(m_base.port()));
-            if (!m_socket.waitForConnected(5000))
-                return 0;
-        }
+        if (m_fd < 0 && !connectToServer())
+            return 0;
         QByteArray req = method + ' ' + path + " HTTP/1.1\r\nHost: " + m_base.host().toLatin1()
                          + "\r\nAuthorization: Bearer " + m_token + "\r\n";
         if (!body.isEmpty())
             req += "Content-Type: application/json\r\nContent-Length: "
                    + QByteArray::number(body.size()) + "\r\n";
         req += "\r\n" + body;
-        m_socket.write(req);
+        if (::send(m_fd, req.constData(), size_t(req.size()), MSG_NOSIGNAL) != req.size())
+            return fail();
         QByteArray buf;
         qsizetype headerEnd = -1;
         qint64 length = -1;
+        char chunk[16384];
         while (true) {
             if (headerEnd < 0) {
                 headerEnd = buf.indexOf("\r\n\r\n");
@@ -76,17 +88,39 @@ public:
             }
             if (headerEnd >= 0 && buf.size() >= headerEnd + 4 + length)
                 break;
-            if (!m_socket.waitForReadyRead(5000))
-                return 0;
-            buf += m_socket.readAll();
+            const ssize_t n = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (n <= 0)
+                return fail();
+            buf.append(chunk, n);
         }
         return buf.mid(9, 3).toInt();
     }
 
 private:
+    bool connectToServer()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(quint16(m_base.port()));
+        ::inet_pton(AF_INET, m_base.host().toLatin1().constData(), &addr.sin_addr);
+        const int one = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+            return fail() != 0;
+        return true;
+    }
+    int fail()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+        return 0;
+    }
+
     QUrl m_base;
     QByteArray m_token;
-    QTcpSocket m_socket;
+    int m_fd = -1;
 };
 
 void print(const char *what, Stats &s)
