@@ -546,25 +546,27 @@ Status OnvifService::movePtz(const Principal &who, const QString &id, const PtzM
 
 Status OnvifService::saveHome(const Principal &who, const QString &id, const CallerInfo &caller)
 {
-    ONVIF_SESSION(s, who, id);
-    auto profile = lift(s.ptzProfile());
-    if (!profile)
-        return profile.error();
-    if (auto r = lift(s.checked(s.client.setHomePosition(profile->token))); !r)
-        return r.error();
-    audit(QStringLiteral("onvif_ptz_home_save"), who, id, caller, {});
-    return Ok{};
+    return homeAction(who, id, caller, true);
 }
 
 Status OnvifService::applyHome(const Principal &who, const QString &id, const CallerInfo &caller)
+{
+    return homeAction(who, id, caller, false);
+}
+
+Status OnvifService::homeAction(const Principal &who, const QString &id, const CallerInfo &caller,
+                                bool save)
 {
     ONVIF_SESSION(s, who, id);
     auto profile = lift(s.ptzProfile());
     if (!profile)
         return profile.error();
-    if (auto r = lift(s.checked(s.client.gotoHomePosition(profile->token))); !r)
+    const onvif::Status done = save ? s.client.setHomePosition(profile->token)
+                                    : s.client.gotoHomePosition(profile->token);
+    if (auto r = lift(s.checked(done)); !r)
         return r.error();
-    audit(QStringLiteral("onvif_ptz_home_apply"), who, id, caller, {});
+    audit(save ? QStringLiteral("onvif_ptz_home_save") : QStringLiteral("onvif_ptz_home_apply"),
+          who, id, caller, {});
     return Ok{};
 }
 

@@ -126,6 +126,8 @@ public:
 private:
     struct Session;
     Result<std::shared_ptr<Session>> session(const Principal &who, const QString &id);
+    /** SetHomePosition (save) or GotoHomePosition, audited. */
+    Status homeAction(const Principal &who, const QString &id, const CallerInfo &caller, bool save);
     void audit(const QString &action, const Principal &who, const QString &cameraId,
                const CallerInfo &caller, QJsonObject meta);
 
