@@ -3,6 +3,7 @@
 // Also the pure form rules and the Russian catalogue.
 #include "core/client/api_client.h"
 #include "server/server_host.h"
+#include "tests/ui/ui_test_support.h"
 #include "ui/audit_action_names.h"
 #include "ui/audit_log_model.h"
 #include "ui/audit_log_view.h"
@@ -37,6 +38,7 @@
 
 using namespace vms;
 using namespace vms::ui;
+using namespace vms::uitest;
 
 namespace {
 
@@ -48,20 +50,6 @@ bool waitFor(const QFuture<T> &future, int timeoutMs = 15000)
 {
     return QTest::qWaitFor([&] { return future.isFinished(); }, timeoutMs)
            && future.resultCount() == 1;
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &objectName)
-{
-    return parent ? parent->findChild<T *>(objectName) : nullptr;
-}
-
-bool saveScreenshot(QWidget *widget, const QString &fileName)
-{
-    const QString path = QDir::current().absoluteFilePath(fileName);
-    const bool saved = widget->grab().save(path);
-    qInfo("screenshot: %s", qPrintable(path));
-    return saved;
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include "server/server_host.h"
 #include "tests/support/api_client.h"
 #include "tests/support/rtsp_test_server.h"
+#include "tests/ui/ui_test_support.h"
 #include "ui/camera_mime.h"
 #include "ui/camera_table_model.h"
 #include "ui/cameras_pane.h"
@@ -46,34 +47,13 @@
 
 using namespace vms;
 using namespace vms::ui;
+using namespace vms::uitest;
 
 namespace {
 
 const QString kAdminLogin = QStringLiteral("admin@vms.test");
 const QString kAdminPassword = QStringLiteral("Live-Video-Pass-1");
 constexpr int kCameras = 4;
-
-template<typename T>
-T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 15000) || future.resultCount() != 1)
-        qFatal("request did not finish");
-    return future.result();
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &objectName)
-{
-    return parent ? parent->findChild<T *>(objectName) : nullptr;
-}
-
-bool saveScreenshot(const QImage &image, const QString &fileName)
-{
-    const QString path = QDir::current().absoluteFilePath(fileName);
-    const bool saved = image.save(path);
-    qInfo("screenshot: %s", qPrintable(path));
-    return saved;
-}
 
 int luma(QRgb pixel)
 {

@@ -10,6 +10,7 @@
 #include "server/server_host.h"
 #include "tests/support/api_client.h"
 #include "tests/support/onvif_sim.h"
+#include "tests/ui/ui_test_support.h"
 #include "ui/cameras_pane.h"
 #include "ui/live_view_pane.h"
 #include "ui/main_window.h"
@@ -44,33 +45,13 @@ using namespace vms;
 using namespace vms::ui;
 using client::PtzMove;
 
+using namespace vms::uitest;
+
 namespace {
 
 const QString kAdminLogin = QStringLiteral("admin@vms.test");
 const QString kAdminPassword = QStringLiteral("Ptz-Console-Pass-1");
 constexpr int kWaitMs = 10000;
-
-template<typename T>
-T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 15000) || future.resultCount() != 1)
-        qFatal("request did not finish");
-    return future.result();
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &objectName)
-{
-    return parent ? parent->findChild<T *>(objectName) : nullptr;
-}
-
-bool saveScreenshot(QWidget *widget, const QString &fileName)
-{
-    const QString path = QDir::current().absoluteFilePath(fileName);
-    const bool saved = widget->grab().save(path);
-    qInfo("screenshot: %s", qPrintable(path));
-    return saved;
-}
 
 double argNumber(const QHash<QString, QString> &args, const QString &key)
 {

@@ -6,6 +6,7 @@
 #include "core/client/api_client.h"
 #include "server/server_host.h"
 #include "tests/support/api_client.h"
+#include "tests/ui/ui_test_support.h"
 #include "ui/camera_dialog.h"
 #include "ui/camera_mime.h"
 #include "ui/camera_table_model.h"
@@ -52,34 +53,13 @@
 
 using namespace vms;
 using namespace vms::ui;
+using namespace vms::uitest;
 
 namespace {
 
 const QString kAdminLogin = QStringLiteral("admin@vms.test");
 const QString kAdminPassword = QStringLiteral("Sites-Console-Pass-1");
 constexpr double kTolerance = 0.01;
-
-template<typename T>
-T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 15000) || future.resultCount() != 1)
-        qFatal("request did not finish");
-    return future.result();
-}
-
-template<typename T>
-T *child(QObject *parent, const QString &objectName)
-{
-    return parent ? parent->findChild<T *>(objectName) : nullptr;
-}
-
-bool saveScreenshot(QWidget *widget, const QString &fileName)
-{
-    const QString path = QDir::current().absoluteFilePath(fileName);
-    const bool saved = widget->grab().save(path);
-    qInfo("screenshot: %s", qPrintable(path));
-    return saved;
-}
 
 bool confirmOpenBox(QWidget *owner)
 {
